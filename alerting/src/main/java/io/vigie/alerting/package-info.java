@@ -1,0 +1,2 @@
+/** The alerting stage. See the module README. */
+package io.vigie.alerting;

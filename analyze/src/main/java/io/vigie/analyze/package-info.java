@@ -1,0 +1,2 @@
+/** The analyze stage. See the module README. */
+package io.vigie.analyze;

@@ -1,0 +1,25 @@
+package io.vigie.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vigie} command. Each stage contributes its own subcommands; this class only assembles them. */
+@Command(
+        name = "vigie",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Brand-reputation and buzz monitoring: see what is said, hear about a crisis within seconds.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Vigie {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command tree; tests execute it in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Vigie());
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        return cli;
+    }
+}

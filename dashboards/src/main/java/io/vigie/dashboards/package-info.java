@@ -1,0 +1,2 @@
+/** The dashboards stage. See the module README. */
+package io.vigie.dashboards;

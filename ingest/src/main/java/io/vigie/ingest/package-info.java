@@ -1,0 +1,2 @@
+/** The ingest stage. See the module README. */
+package io.vigie.ingest;

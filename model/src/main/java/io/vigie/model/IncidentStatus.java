@@ -1,0 +1,7 @@
+package io.vigie.model;
+
+public enum IncidentStatus {
+    OPEN,
+    ACKNOWLEDGED,
+    RESOLVED
+}

@@ -1,0 +1,52 @@
+package io.vigie.model;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Every topic Vigie reads or writes, in one place. Services take the names from here, never as literals. */
+public final class Topics {
+    public static final String MENTIONS_RAW = "mentions.raw";
+    public static final String WATCHLIST = "watchlist";
+    public static final String MENTIONS_SCORED = "mentions.scored";
+    public static final String BRAND_STATS = "brand.stats";
+    public static final String SIGNALS = "signals";
+    public static final String INCIDENTS = "incidents";
+    public static final String NOTIFICATIONS = "notifications";
+    public static final String INGEST_STATE = "ingest.state";
+    public static final String DEADLETTER = "deadletter";
+
+    private static final Duration WEEK = Duration.ofDays(7);
+    private static final Duration MONTH = Duration.ofDays(30);
+
+    private Topics() {}
+
+    /** The topics created by {@code vigie local} and by {@code vigie topics create}; partitions are defaults. */
+    public static List<TopicSpec> all() {
+        return List.of(
+                new TopicSpec(MENTIONS_RAW, 6, false, WEEK, "mention id", RawMention.class,
+                        "ingest", "analyze"),
+                new TopicSpec(WATCHLIST, 1, true, null, "brand id", WatchedBrand.class,
+                        "vigie brands, config at start", "analyze (global table), dashboards"),
+                new TopicSpec(MENTIONS_SCORED, 6, false, WEEK, "mention id", ScoredMention.class,
+                        "analyze", "dashboards (indexer), alerting (top mentions)"),
+                new TopicSpec(BRAND_STATS, 6, false, WEEK, "brand id", BrandStats.class,
+                        "analyze", "dashboards (live tiles)"),
+                new TopicSpec(SIGNALS, 6, false, MONTH, "brand id", SpikeSignal.class,
+                        "analyze", "alerting, dashboards"),
+                new TopicSpec(INCIDENTS, 3, true, null, "incident id", IncidentEvent.class,
+                        "alerting", "alerting (every instance), dashboards"),
+                new TopicSpec(NOTIFICATIONS, 3, false, WEEK, "notification id", Object.class,
+                        "alerting (outbox)", "alerting (delivery)"),
+                new TopicSpec(INGEST_STATE, 6, true, null, "feed URL or item id", Object.class,
+                        "ingest", "ingest (every instance, on start and rebalance)"),
+                new TopicSpec(DEADLETTER, 1, false, MONTH, "original key", DeadLetter.class,
+                        "every stage", "operators (vigie deadletter), dashboards"));
+    }
+
+    public static TopicSpec spec(String name) {
+        return all().stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown topic " + name));
+    }
+}

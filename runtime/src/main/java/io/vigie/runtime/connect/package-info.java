@@ -1,0 +1,2 @@
+/** Connections to the Kafka and Elasticsearch clusters, local or production. */
+package io.vigie.runtime.connect;

@@ -1,0 +1,19 @@
+package io.vigie.runtime.service;
+
+/**
+ * A long-running part of a stage (a stream topology, a poller, an indexer, a web server). {@code vigie local}
+ * starts them all in one process; {@code vigie ingest} and the like start one stage's services alone.
+ * Several instances of a service share work through Kafka consumer groups, never through anything else.
+ */
+public interface VigieService extends AutoCloseable {
+
+    /** Short name for logs and the ready line, e.g. "indexer". */
+    String name();
+
+    /** Starts the service's threads and returns; failures to connect are retried inside, not thrown. */
+    void start();
+
+    /** Stops the service, waiting for in-flight work to be committed or handed back. */
+    @Override
+    void close();
+}
