@@ -3,7 +3,10 @@ package io.vigie.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code vigie} command. Each stage contributes its own subcommands; this class only assembles them. */
+/**
+ * The {@code vigie} command. Each stage contributes its own subcommands through one registration class
+ * ({@code *Commands.register}); this class only assembles them.
+ */
 @Command(
         name = "vigie",
         mixinStandardHelpOptions = true,
@@ -19,6 +22,16 @@ public final class Vigie {
     /** The command tree; tests execute it in-process. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Vigie());
+        cli.addSubcommand("eval", new CommandLine(new Groups.Eval()));
+        cli.addSubcommand("train", new CommandLine(new Groups.Train()));
+        cli.addSubcommand("bench", new CommandLine(new Groups.Bench()));
+        FoundationCommands.register(cli);
+        DetectionCommands.register(cli);
+        SentimentCommands.register(cli);
+        StreamsCommands.register(cli);
+        IngestCommands.register(cli);
+        AlertingCommands.register(cli);
+        DashboardsCommands.register(cli);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         return cli;
     }

@@ -1,0 +1,12 @@
+package io.vigie.app;
+
+import picocli.CommandLine;
+
+/** Registers the detection part's subcommands of {@code vigie}. */
+final class DetectionCommands {
+    private DetectionCommands() {}
+
+    static void register(CommandLine vigie) {
+        // Subcommands are added here as the part grows, e.g. vigie.getSubcommands().get("eval").addSubcommand(...).
+    }
+}
