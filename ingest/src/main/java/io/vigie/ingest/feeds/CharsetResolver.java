@@ -139,7 +139,7 @@ public final class CharsetResolver {
         int headLength = Math.min(b.length - bomLength, 512);
         String head = headLength <= 0 ? "" : new String(b, bomLength, headLength, headCharset);
         Matcher m = XML_DECLARATION_ENCODING.matcher(head.stripLeading());
-        String declared = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+        String declared = m.find() ? reportedName(m.group(1)) : null;
         if (declared != null && detected != null && (declared.startsWith("utf-16") || declared.startsWith("utf-32")
                 || declared.equals("ucs-2") || declared.equals("ucs-4"))) {
             declared = detected; // "utf-16" without endianness: the bytes say which
@@ -193,13 +193,18 @@ public final class CharsetResolver {
     }
 
     static String reportedName(String label) {
-        String l = label.toLowerCase(Locale.ROOT).strip();
+        String l = label.toLowerCase(Locale.ROOT).strip().replace('_', '-');
+        if (l.matches("utf(8|16|32)(be|le)?|ucs(2|4)")) {
+            l = l.replaceFirst("^(utf|ucs)", "$1-").replaceFirst("(be|le)$", "-$1").replace("--", "-");
+            l = l.replace("-be", "be").replace("-le", "le");
+        }
         return switch (l) {
             case "gb2312", "gbk", "x-gbk", "gb_2312-80" -> "gb18030";
             case "latin1", "latin-1", "iso8859-1", "iso_8859-1", "l1" -> "iso-8859-1";
             case "utf8" -> "utf-8";
             case "ascii" -> "us-ascii";
             case "ucs-2", "utf-16" -> "utf-16";
+            case "ucs-4", "utf-32" -> "utf-32";
             default -> l;
         };
     }

@@ -165,9 +165,26 @@ public final class FeedReader {
         };
     }
 
+    private static final String ATOM10 = "http://www.w3.org/2005/Atom";
+    private static final String ATOM03 = "http://purl.org/atom/ns#";
+
+    private static void renamespace(Element element, Namespace from, Namespace to) {
+        if (element.getNamespace().equals(from)) {
+            element.setNamespace(to);
+        }
+        for (Element child : element.getChildren()) {
+            renamespace(child, from, to);
+        }
+    }
+
     /** Rome picks its parser by root and version; feeds in the wild omit the RSS version, read them as 2.0. */
     private static void normaliseRoot(Document xml) {
         Element root = xml.getRootElement();
+        if (root.getName().equals("feed") && !root.getNamespaceURI().equals(ATOM10) && !root.getNamespaceURI().equals(ATOM03)) {
+            // An Atom feed under a draft or missing namespace: read it as the Atom its version says.
+            Namespace target = Namespace.getNamespace("0.3".equals(root.getAttributeValue("version")) ? ATOM03 : ATOM10);
+            renamespace(root, root.getNamespace(), target);
+        }
         if (root.getName().equalsIgnoreCase("rss") && root.getNamespace() == Namespace.NO_NAMESPACE) {
             String version = root.getAttributeValue("version");
             if (version == null || version.isBlank() || !version.strip().matches("0\\.9[1-4]|2\\.0.*|0\\.90")) {
@@ -185,6 +202,12 @@ public final class FeedReader {
         String feedBase = firstNonBlank(xml.getRootElement().getAttributeValue("base", Namespace.XML_NAMESPACE), location);
         String feedLanguage = firstNonBlank(feed.getLanguage(),
                 xml.getRootElement().getAttributeValue("lang", Namespace.XML_NAMESPACE));
+        if (feedLanguage == null) {
+            Element channel = xml.getRootElement().getChild("channel");
+            Element dcLanguage = (channel != null ? channel : xml.getRootElement())
+                    .getChild("language", Namespace.getNamespace("http://purl.org/dc/elements/1.1/"));
+            feedLanguage = dcLanguage == null ? null : dcLanguage.getTextTrim();
+        }
         FeedText title = feed.originalWireFeed() instanceof com.rometools.rome.feed.atom.Feed atomFeed
                 ? atomText(atomFeed.getTitleEx(), feedBase)
                 : text(feed.getTitleEx(), false, false, feedBase);
@@ -199,6 +222,12 @@ public final class FeedReader {
                     .orElse(null);
         }
         List<FeedPerson> feedAuthors = persons(feed.getAuthors(), feed.getAuthor());
+        if (feed.originalWireFeed() instanceof com.rometools.rome.feed.atom.Feed) {
+            List<FeedPerson> fromXml = atomPeople(xml.getRootElement(), feedBase);
+            if (!fromXml.isEmpty()) {
+                feedAuthors = fromXml;
+            }
+        }
         List<FeedEntry> entries = new ArrayList<>();
         List<Element> itemElements = new ArrayList<>();
         collectItems(xml.getRootElement(), itemElements);
@@ -338,6 +367,7 @@ public final class FeedReader {
                 enclosures.add(m);
             }
         }
+        categories.addAll(ext.mediaCategories);
         if (contents.isEmpty() && ext.bodyHtml != null) {
             contents.add(new FeedText(sanitizer.sanitize(ext.bodyHtml, base), "html", null));
         }
@@ -358,8 +388,15 @@ public final class FeedReader {
         }
         Engagement engagement = new Engagement(ext.views, ext.likes, ext.dislikes, ext.comments, null,
                 ext.rating, ext.ratingCount);
+        List<FeedPerson> authors = persons(e.getAuthors(), e.getAuthor());
+        if (wire instanceof Entry && itemElement != null) {
+            List<FeedPerson> fromXml = atomPeople(itemElement, base);
+            if (!fromXml.isEmpty()) {
+                authors = fromXml;
+            }
+        }
         return new FeedEntry(blankToNull(id), title, link, links, summary, contents, instant(e.getPublishedDate()),
-                instant(e.getUpdatedDate()), persons(e.getAuthors(), e.getAuthor()), categories, enclosures,
+                instant(e.getUpdatedDate()), authors, categories, enclosures,
                 absolute(commentsUrl, base), commentFeedUrl, inReplyTo, ext.videoId, ext.thumbnail, engagement,
                 lower(entryLanguage));
     }
@@ -367,6 +404,7 @@ public final class FeedReader {
     /** Media RSS, YouTube, wfw, slash and thr elements, wherever they nest (media:group, media:community). */
     private static final class Extensions {
         final List<FeedEnclosure> media = new ArrayList<>();
+        final List<FeedCategory> mediaCategories = new ArrayList<>();
         String thumbnail;
         String commentFeed;
         String inReplyTo;
@@ -399,6 +437,14 @@ public final class FeedReader {
                         }
                     }
                     case "title" -> mediaTitle = blankToNull(el.getTextNormalize());
+                    case "category" -> {
+                        String term = blankToNull(el.getTextNormalize());
+                        if (term != null) {
+                            mediaCategories.add(new FeedCategory(term,
+                                    firstNonBlank(el.getAttributeValue("scheme"), "http://search.yahoo.com/mrss/category_schema"),
+                                    blankToNull(el.getAttributeValue("label"))));
+                        }
+                    }
                     case "description" -> mediaDescription = blankToNull(el.getTextTrim());
                     case "statistics" -> {
                         views = number(el.getAttributeValue("views"));
@@ -457,7 +503,9 @@ public final class FeedReader {
         }
         String type = content.getType() == null ? "text" : content.getType().toLowerCase(Locale.ROOT);
         if (type.equals("xhtml") || type.equals("application/xhtml+xml")) {
-            String inner = XHTML_WRAPPER.matcher(value).replaceFirst("$1").replace(" xmlns=\"http://www.w3.org/1999/xhtml\"", "");
+            // Atom 1.0 wraps XHTML in a div that is not content (RFC 4287 §3.1.1.3); Atom 0.3 had no such rule.
+            String inner = type.equals("xhtml") ? XHTML_WRAPPER.matcher(value).replaceFirst("$1") : value;
+            inner = inner.replace(" xmlns=\"http://www.w3.org/1999/xhtml\"", "");
             return new FeedText(sanitizer.sanitize(inner, base), "html", null);
         }
         if (type.contains("html")) {
@@ -465,6 +513,16 @@ public final class FeedReader {
         }
         if (type.equals("text") || type.startsWith("text/")) {
             return new FeedText(value, "text", null);
+        }
+        if (!type.endsWith("xml")) {
+            // RFC 4287 §4.1.3.3: other media types are base64-encoded
+            try {
+                String decoded = new String(java.util.Base64.getMimeDecoder().decode(value.strip()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                return new FeedText(sanitizer.sanitize(decoded, base), "html", null);
+            } catch (IllegalArgumentException e) {
+                // not base64 after all: fall through and keep the text
+            }
         }
         return new FeedText(value, "text", null); // another media type: keep its text, never as markup
     }
@@ -505,6 +563,31 @@ public final class FeedReader {
         }
         if (out.isEmpty() && single != null && !single.isBlank()) {
             out.add(parsePerson(single.strip()));
+        }
+        return out;
+    }
+
+    /** Atom authors read directly: Atom 1.0's uri, Atom 0.3's url, and the homepage some feeds use. */
+    private static List<FeedPerson> atomPeople(Element parent, String base) {
+        List<FeedPerson> out = new ArrayList<>();
+        for (Element author : parent.getChildren()) {
+            if (!author.getName().equals("author")) {
+                continue;
+            }
+            String name = null;
+            String email = null;
+            String uri = null;
+            for (Element part : author.getChildren()) {
+                switch (part.getName()) {
+                    case "name" -> name = blankToNull(part.getTextNormalize());
+                    case "email" -> email = blankToNull(part.getTextTrim());
+                    case "uri", "url", "homepage" -> uri = uri == null ? absolute(part.getTextTrim(), base) : uri;
+                    default -> { }
+                }
+            }
+            if (name != null || email != null || uri != null) {
+                out.add(new FeedPerson(name, email, uri));
+            }
         }
         return out;
     }
@@ -582,8 +665,9 @@ public final class FeedReader {
         return d == null ? null : d.toInstant();
     }
 
+    /** A language tag as declared, with the underscore some feeds use turned into BCP 47's hyphen. */
     private static String lower(String s) {
-        return s == null || s.isBlank() ? null : s.strip().toLowerCase(Locale.ROOT);
+        return s == null || s.isBlank() ? null : s.strip().replace('_', '-');
     }
 
     static String firstNonBlank(String a, String b) {

@@ -11,8 +11,29 @@ import org.jsoup.Jsoup;
  */
 public record FeedText(String value, String type, String language) {
     public FeedText {
-        value = value == null ? "" : value;
+        value = value == null ? "" : windows1252Controls(value);
         type = "text".equals(type) ? "text" : "html";
+    }
+
+    /**
+     * C1 control characters never occur in real text; feeds that contain them meant windows-1252 (a
+     * {@code &#146;} for an apostrophe), so they are read as browsers read them (HTML numeric reference rules).
+     */
+    static String windows1252Controls(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 && c <= 0x9F) {
+                if (out == null) {
+                    out = new StringBuilder(s.substring(0, i));
+                }
+                char mapped = new String(new byte[] {(byte) c}, java.nio.charset.Charset.forName("windows-1252")).charAt(0);
+                out.append(mapped == '\uFFFD' ? c : mapped);
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     public static FeedText text(String value) {
