@@ -504,7 +504,11 @@ public final class MentionIndexer implements VigieService {
         } catch (RuntimeException e) {
             log.warn("event=indexer_stop_error instance={} error=\"{}\"", instanceId, describe(e));
         } finally {
-            closeQuietly(ingester);
+            // Closing the consumer revokes its partitions: with the ingester gone, the rebalance listener only
+            // forgets them, since everything that could be committed was.
+            BulkIngester<Pending> toClose = ingester;
+            ingester = null;
+            closeQuietly(toClose);
             if (producer != null) {
                 producer.close(Duration.ofSeconds(10));
             }

@@ -20,7 +20,12 @@ public final class Samples {
     private Samples() {}
 
     public static ScoredMention kryptonite(String id, Instant eventTime) {
-        RawMention raw = new RawMention(Schema.VERSION, id, 2, "bikeforums", "bikeforums.net", MentionKind.COMMENT,
+        return mention(id, "bikeforums", eventTime, 2);
+    }
+
+    /** A mention from a given source, so a test finds its own documents among those of other tests. */
+    public static ScoredMention mention(String id, String source, Instant eventTime, long version) {
+        RawMention raw = new RawMention(Schema.VERSION, id, version, source, "bikeforums.net", MentionKind.COMMENT,
                 "https://bikeforums.net/t/123#" + id, "https://bikeforums.net/t/123",
                 "https://bikeforums.net/t/123/comments/feed", "velo_nerd", "Cadenas Kryptonite",
                 "L’équipe Kryptonite n'a rien dit : le cadenas s’ouvre avec un stylo Bic.", "<p>Un Bic suffit</p>",
