@@ -80,7 +80,7 @@ public record IngestConfig(
         return c;
     }
 
-    void validate(ConfigDocument doc) {
+    public void validate(ConfigDocument doc) {
         if (contactUrl == null || contactUrl.isBlank()) {
             throw doc.error("ingest.contactUrl", "is required: a URL or mailto: where site owners can reach you; "
                     + "it is sent in the User-Agent of every request");
