@@ -52,7 +52,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "10", description = "Items per feed.")
     int items;
 
-    @Option(names = "--min-host-delay-ms", defaultValue = "200", description = "Politeness delay between two requests to one host.")
+    @Option(names = "--min-host-delay-ms", defaultValue = "100", description = "Politeness delay between two requests to one host.")
     long minHostDelayMillis;
 
     @Option(names = "--threads", defaultValue = "50", description = "Concurrent polls (at most one per host).")

@@ -9,13 +9,13 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * The id rule. A guid or Atom id that is a global identifier (an absolute URL, a {@code urn:} or {@code tag:}) is
+ * The id rule. A guid or Atom id that is a global identifier (an absolute URI: http, urn:, tag:, yt:…) is
  * the id, URLs canonicalised; a local guid ("1234") is scoped by the feed's canonical URL, since two feeds may
  * both number their items from 1; with no guid, the item's canonical link is the id. An entry with none of these
  * has no stable identity and is refused (dead letter) rather than given one that would change at each poll.
  */
 public final class MentionIdentity {
-    private static final Pattern GLOBAL = Pattern.compile("(?i)^(https?://|urn:|tag:|ftp://).+");
+    private static final Pattern GLOBAL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:\\S+");
 
     private MentionIdentity() {}
 
