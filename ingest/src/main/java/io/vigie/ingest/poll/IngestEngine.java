@@ -183,6 +183,8 @@ public final class IngestEngine implements AutoCloseable {
         while (running) {
             Instant now = clock.instant();
             Instant earliest = now.plusSeconds(1);
+            // Most overdue first, so that on a busy host every feed gets its turn (no starvation by map order).
+            List<Slot> due = new ArrayList<>();
             for (Slot slot : slots.values()) {
                 IngestState.Source source = slot.source;
                 if (!slot.ready || slot.inFlight || source == null || source.paused()) {
@@ -192,6 +194,14 @@ public final class IngestEngine implements AutoCloseable {
                     if (slot.nextPollAt.isBefore(earliest)) {
                         earliest = slot.nextPollAt;
                     }
+                    continue;
+                }
+                due.add(slot);
+            }
+            due.sort(java.util.Comparator.comparing((Slot s) -> s.nextPollAt));
+            for (Slot slot : due) {
+                IngestState.Source source = slot.source;
+                if (source == null) {
                     continue;
                 }
                 if (!capacity.tryAcquire()) {

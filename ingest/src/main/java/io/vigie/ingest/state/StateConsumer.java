@@ -53,6 +53,10 @@ public final class StateConsumer implements AutoCloseable {
         Properties p = kafka.clientConfig();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "vigie-ingest-state-" + instanceId);
+        // Static membership: a restarted instance takes its feeds back at once instead of waiting for a rebalance;
+        // a crashed one's feeds move to the others after the session timeout.
+        p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "vigie-ingest-" + instanceId);
+        p.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "15000");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
