@@ -163,6 +163,17 @@ public final class IngestEngine implements AutoCloseable {
         wake();
     }
 
+    /** The feeds this instance polls now: restored, with a source. */
+    public Set<String> owned() {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Slot slot : slots.values()) {
+            if (slot.ready && slot.source != null) {
+                out.add(slot.url);
+            }
+        }
+        return out;
+    }
+
     public List<Slot> slots() {
         return new ArrayList<>(slots.values());
     }
