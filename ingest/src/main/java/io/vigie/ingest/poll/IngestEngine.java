@@ -251,6 +251,9 @@ public final class IngestEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("event=poll_crashed feed={} error={}", slot.url, e.toString());
         } finally {
+            if (polled != null && polled.crawlDelay() != null) {
+                politeness.crawlDelay(slot.host, polled.crawlDelay());
+            }
             HostPoliteness.Outcome outcome = polled == null || polled.fetchFailed() ? HostPoliteness.Outcome.FAILED
                     : polled.throttled() ? HostPoliteness.Outcome.THROTTLED : HostPoliteness.Outcome.OK;
             politeness.release(slot.host, outcome, polled == null ? null : polled.retryAfter(), clock.instant());
