@@ -61,6 +61,12 @@ public final class FeedPoller {
 
     public Polled poll(IngestState.Source source, IngestState.Feed previous, long minPoll, long maxPoll, Instant now) {
         URI url = URI.create(source.url().strip());
+        try {
+            fetcher.check(url); // a refused address is reported as such, not as an unreadable robots.txt
+        } catch (FetchException e) {
+            IngestState.Feed prev = previous != null ? previous : emptyState(source.url(), minPoll);
+            return new Polled(failure(prev, e.getMessage(), now, minPoll, maxPoll), 0, null, false, true);
+        }
         RobotsRules rules = robots == null ? null : robots.rulesFor(url);
         Polled polled = poll(source, previous, minPoll, maxPoll, now, url, rules);
         return rules == null || rules.crawlDelay() == null ? polled : polled.withCrawlDelay(rules.crawlDelay());
