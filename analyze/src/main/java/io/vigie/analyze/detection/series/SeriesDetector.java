@@ -146,6 +146,14 @@ public final class SeriesDetector {
         double onset = 0.0;
         int direction = z >= 0 ? 1 : -1;
         boolean startedNow = false;
+        if (s.active && direction != s.direction && score > 0 && score >= params.watchScore()) {
+            // The series swung the other way hard enough to watch: that episode is over, a new one opens.
+            if (s.alerted) {
+                events = add(events, event(s, SignalPhase.END, time, x, expected, z, sigma, score));
+            }
+            s.active = false;
+            s.alerted = false;
+        }
         if (!s.active) {
             if (score > 0 && score >= params.watchScore()) {
                 s.active = true;
