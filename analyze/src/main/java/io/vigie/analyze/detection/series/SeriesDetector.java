@@ -40,6 +40,8 @@ public final class SeriesDetector {
     private final double hourAlpha;
     private final double dayAlpha;
     private final double recordDecay;
+    private final double onsetDecay;
+    private final long calmSteps;
     private final long warmUpMillis;
     private final long quietSteps;
     private final long maxFillSteps;
@@ -56,6 +58,8 @@ public final class SeriesDetector {
         // Each weekday is visited (1 day / interval) times a week: forget it over seasonHalfLifeDays weeks.
         this.dayAlpha = alpha(params.seasonHalfLifeDays() * Math.max(1.0, DAY / step));
         this.recordDecay = Math.pow(0.5, step / params.recordHalfLife().toMillis());
+        this.onsetDecay = Math.pow(0.5, step / params.onsetHalfLife().toMillis());
+        this.calmSteps = Math.max(1, Math.round(params.calm().toMillis() / step));
         this.warmUpMillis = params.warmUp().toMillis();
         this.quietSteps = Math.max(1, Math.round(params.quiet().toMillis() / step));
         this.maxFillSteps = params.maxGapFill().toMillis() / intervalMillis;
@@ -143,56 +147,65 @@ public final class SeriesDetector {
         s.lastTime = time;
 
         double expected = transform.inverse(expectedY);
-        double onset = 0.0;
         int direction = z >= 0 ? 1 : -1;
-        boolean startedNow = false;
-        if (s.active && direction != s.direction && score > 0 && score >= params.watchScore()) {
-            // The series swung the other way hard enough to watch: that episode is over, a new one opens.
-            if (s.alerted) {
-                events = add(events, event(s, SignalPhase.END, time, x, expected, z, sigma, score));
-            }
-            s.active = false;
-            s.alerted = false;
+        // Onset: a score above the fading memory of recent peaks. One high value at a crisis' onset (and again
+        // at a later, stronger wave), not one per interval while it lasts.
+        // The memory is wiped once the series has been calm (score under calmScore) for a while.
+        s.calmSteps = score < params.calmScore() ? s.calmSteps + 1 : 0;
+        if (s.calmSteps >= calmSteps) {
+            s.onsetPeak = 0.0;
         }
-        if (!s.active) {
-            if (score > 0 && score >= params.watchScore()) {
+        double remembered = s.onsetPeak * onsetDecay;
+        double onset = score > remembered ? score : 0.0;
+        s.onsetPeak = Math.max(score, remembered);
+
+        if (s.alerted && direction != s.direction && score >= params.watchScore()) {
+            // The series swung hard the other way: that alarm is over.
+            events = add(events, event(s, SignalPhase.END, time, x, expected, z, sigma, score));
+            s.alerted = false;
+            s.active = false;
+        }
+        // Watching: since when the score has been unusual, for the alarm's "since".
+        if (score >= params.watchScore()) {
+            if (!s.active || s.direction != direction) {
                 s.active = true;
-                s.alerted = false;
                 s.since = time;
                 s.direction = direction;
-                s.quietSteps = 0;
-                s.episodes++;
-                s.peakScore = -1;
             }
+        } else if (score < params.endScore() && !s.alerted) {
+            s.active = false;
         }
-        if (s.active) {
-            if (direction == s.direction && score > s.peakScore) {
+        if (!s.alerted) {
+            if (onset >= params.alertThreshold()) {
+                if (!s.active) {
+                    s.since = time;
+                }
+                s.active = true;
+                s.alerted = true;
+                s.direction = direction;
+                s.episodes++;
                 s.peakScore = score;
-                onset = score;
                 s.peakObserved = x;
                 s.peakExpected = expected;
-                if (!s.alerted && score >= params.alertThreshold()) {
-                    s.alerted = true;
-                    s.reportedScore = score;
-                    startedNow = true;
-                    events = add(events, event(s, SignalPhase.START, time, x, expected, z, sigma, score));
-                }
+                s.reportedScore = score;
+                s.quietSteps = 0;
+                events = add(events, event(s, SignalPhase.START, time, x, expected, z, sigma, score));
             }
-            if (s.alerted && !startedNow && Math.abs(score - s.reportedScore) >= params.updateStep()) {
+        } else {
+            if (score > s.peakScore) {
+                s.peakScore = score;
+                s.peakObserved = x;
+                s.peakExpected = expected;
+            }
+            if (Math.abs(score - s.reportedScore) >= params.updateStep()) {
                 s.reportedScore = score;
                 events = add(events, event(s, SignalPhase.UPDATE, time, x, expected, z, sigma, score));
             }
-            if (score < params.endScore() || direction != s.direction) {
-                s.quietSteps++;
-            } else {
-                s.quietSteps = 0;
-            }
+            s.quietSteps = score < params.endScore() ? s.quietSteps + 1 : 0;
             if (s.quietSteps >= quietSteps) {
-                if (s.alerted) {
-                    events = add(events, event(s, SignalPhase.END, time, x, expected, z, sigma, score));
-                }
-                s.active = false;
+                events = add(events, event(s, SignalPhase.END, time, x, expected, z, sigma, score));
                 s.alerted = false;
+                s.active = false;
             }
         }
         s.lastScore = score;
