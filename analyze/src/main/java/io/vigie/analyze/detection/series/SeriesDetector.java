@@ -108,22 +108,62 @@ public final class SeriesDetector {
             long fill = Math.min(steps - 1, maxFillSteps);
             long from = state.lastTime;
             for (long k = 1; k <= fill; k++) {
-                events = step(state, from + k * intervalMillis, 0.0, events, null);
+                events = step(state, from + k * intervalMillis, 0.0, 0, events, null);
             }
         }
         double[] out = new double[4];
-        events = step(state, time, value, events, out);
+        events = step(state, time, value, 0, events, out);
         return new Observation(time, value, out[0], out[1], out[2], out[3], events == null ? List.of() : events);
     }
 
+    /**
+     * Learns from one interval's share (negative mentions among all) and says how unusual it was. The share's
+     * noise is binomial: with three mentions a share of 100 % is nothing, with three hundred it is a crisis; the
+     * spread assumed is never below {@code sqrt(p (1 - p) / total)}. An interval with no mention says nothing
+     * about the share and is skipped (return value null). Use with {@link Transform#IDENTITY} parameters
+     * ({@code SeriesParams.forKind(NEGATIVE_SHARE, …)}).
+     *
+     * @throws IllegalArgumentException when {@code negative} is not in [0, total], or time goes back
+     */
+    public Observation observeShare(SeriesState state, long time, long negative, long total) {
+        if (negative < 0 || total < 0 || negative > total) {
+            throw new IllegalArgumentException("negative " + negative + " of " + total + " mentions at "
+                    + Instant.ofEpochMilli(time) + " is not a share");
+        }
+        if (transform != Transform.IDENTITY) {
+            throw new IllegalStateException("observeShare needs IDENTITY parameters, this detector uses " + transform);
+        }
+        if (total == 0) {
+            return null;
+        }
+        double share = (double) negative / total;
+        if (state.count == 0) {
+            return observe(state, time, share);
+        }
+        if (time <= state.lastTime) {
+            throw new IllegalArgumentException("observation at " + Instant.ofEpochMilli(time)
+                    + " is not after the last one, at " + Instant.ofEpochMilli(state.lastTime));
+        }
+        double[] out = new double[4];
+        List<SeriesEvent> events = step(state, time, share, total, null, out);
+        return new Observation(time, share, out[0], out[1], out[2], out[3], events == null ? List.of() : events);
+    }
+
     /** One interval: score, learn, track the episode. {@code out} receives expected, z, score, onset score. */
-    private List<SeriesEvent> step(SeriesState s, long time, double x, List<SeriesEvent> events, double[] out) {
+    private List<SeriesEvent> step(SeriesState s, long time, double x, long trials, List<SeriesEvent> events,
+            double[] out) {
         double y = transform.forward(x);
         int hour = (int) Math.floorMod(time / HOUR, 24L);
         int day = (int) Math.floorMod(Math.floorDiv(time, DAY) + 3, 7L); // epoch day 0 was a Thursday; 0 = Monday
         double seasonal = s.hourly[hour] + s.weekly[day];
         double expectedY = s.level + seasonal;
-        double sigma = Math.max(s.scale * MEAN_ABS_TO_SIGMA, transform.noiseFloor());
+        double floor = transform.noiseFloor();
+        if (trials > 0) {
+            // A share of n mentions cannot be known better than the binomial spread sqrt(p (1 - p) / n).
+            double p = Math.max(0.05, Math.min(0.95, s.level + seasonal));
+            floor = Math.max(floor, Math.sqrt(p * (1 - p) / trials));
+        }
+        double sigma = Math.max(s.scale * MEAN_ABS_TO_SIGMA, floor);
         double residual = y - expectedY;
         double z = residual / sigma;
         boolean warm = time - s.firstTime >= warmUpMillis;

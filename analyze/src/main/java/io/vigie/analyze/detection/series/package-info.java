@@ -19,8 +19,10 @@
  *     // out-of-order window, NaN or negative value: dead-letter with badInput.getMessage(); state unchanged
  * }
  * }</pre>
- * Series values: VOLUME {@code stats.volume()}, NEGATIVE_VOLUME {@code stats.negative()}, NEGATIVE_SHARE
- * {@code stats.negativeShare()}, REACH {@code stats.reach()}. Feed each window once, when it closes, in time order;
+ * Series values: VOLUME {@code stats.volume()}, NEGATIVE_VOLUME {@code stats.negative()}, REACH
+ * {@code stats.reach()}; NEGATIVE_SHARE goes through
+ * {@code observeShare(state, time, stats.negative(), stats.volume())}, which knows that a share of three mentions
+ * is noise (binomial spread) and returns null for a window without mentions. Feed each window once, when it closes, in time order;
  * an interval with no record is a gap, filled with zeros for counts ({@link GapPolicy#ZERO}, what
  * {@code forKind} sets) up to {@code maxGapFill}. {@link SeriesState} is about 370 bytes whatever the series'
  * length ({@link SeriesState#BYTES}).

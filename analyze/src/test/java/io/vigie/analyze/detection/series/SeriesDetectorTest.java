@@ -237,4 +237,33 @@ class SeriesDetectorTest {
         assertTrue(ou.expected() > 40, "after an unknown gap the level is where it was: " + ou.expected());
         assertTrue(oz.expected() < ou.expected(), "after 99 zeros less is expected: " + oz.expected());
     }
+
+    @Test
+    void theNegativeShareOfAFewMentionsIsNoiseButOfManyMentionsIsACrisis() {
+        SeriesDetector detector = new SeriesDetector(SeriesParams.forKind(SignalKind.NEGATIVE_SHARE, Duration.ofHours(1)));
+        SeriesState state = new SeriesState();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        List<SeriesEvent> events = new ArrayList<>();
+        int crisis = 24 * 12;
+        for (int h = 0; h < 24 * 14; h++) {
+            long time = SyntheticSeries.START + h * HOUR;
+            boolean inCrisis = h >= crisis && h < crisis + 4;
+            long total = inCrisis ? 80 : 1 + random.nextInt(4); // one to four mentions an hour, 80 in the crisis
+            long negative = 0;
+            for (int i = 0; i < total; i++) {
+                negative += random.nextDouble() < (inCrisis ? 0.9 : 0.2) ? 1 : 0;
+            }
+            Observation o = detector.observeShare(state, time, negative, total);
+            events.addAll(o.events());
+        }
+        List<SeriesEvent> starts = events.stream().filter(e -> e.phase() == SignalPhase.START).toList();
+        assertTrue(starts.stream().noneMatch(e -> e.at().toEpochMilli() < SyntheticSeries.START + crisis * HOUR),
+                "shares of one to four mentions swing from 0 to 100 % without alarm: " + starts);
+        assertTrue(starts.stream().anyMatch(e -> e.at().toEpochMilli() == SyntheticSeries.START + crisis * HOUR),
+                "90 % negative out of 80 mentions alarms at once: " + starts);
+        assertEquals(null, detector.observeShare(state, SyntheticSeries.START + 10_000 * HOUR, 0, 0),
+                "an hour without mentions says nothing about the share");
+        assertThrows(IllegalArgumentException.class,
+                () -> detector.observeShare(state, SyntheticSeries.START + 20_000 * HOUR, 5, 3));
+    }
 }
