@@ -24,8 +24,11 @@
  * {@code observeShare(state, time, stats.negative(), stats.volume())}, which knows that a share of three mentions
  * is noise (binomial spread) and returns null for a window without mentions. Feed each window once, when it closes, in time order;
  * an interval with no record is a gap, filled with zeros for counts ({@link GapPolicy#ZERO}, what
- * {@code forKind} sets) up to {@code maxGapFill}. {@link SeriesState} is about 370 bytes whatever the series'
+ * {@code forKind} sets) up to {@code maxGapFill}. {@link SeriesState} is about 380 bytes whatever the series'
  * length ({@link SeriesState#BYTES}).
+ *
+ * <p>{@link SeriesDetector} is immutable and thread-safe (one per kind for the whole topology); a
+ * {@link SeriesState} belongs to one series and is not thread-safe, which a state store's per-key access gives.
  *
  * <h2>What it computes</h2>
  * Counts are Anscombe-transformed (Poisson noise has unit variance, so three mentions a day and three thousand an
