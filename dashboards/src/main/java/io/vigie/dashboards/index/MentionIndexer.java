@@ -3,6 +3,7 @@ package io.vigie.dashboards.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -110,6 +111,7 @@ public final class MentionIndexer implements VigieService {
     private long lastCommitNanos;
     private long lastProgressNanos;
     private String lastProgress = "";
+    private String lastSetupRefusal;
 
     public MentionIndexer(IndexerSettings settings, KafkaConnection kafka, ElasticsearchConnection elasticsearch,
             String instanceId, Clock clock) {
@@ -211,6 +213,21 @@ public final class MentionIndexer implements VigieService {
                         indices.alias(), indices.templateName(), indices.pattern(),
                         analysis.name().toLowerCase(java.util.Locale.ROOT), elasticsearch.url());
                 return true;
+            } catch (ElasticsearchException e) {
+                if (e.status() >= 400 && e.status() < 500 && e.status() != 408 && e.status() != 429) {
+                    // Reachable but refusing the template or the index: a cluster or configuration problem (e.g.
+                    // another template of the same priority matching these indices). Say so; retry, so fixing the
+                    // cluster is enough.
+                    String error = describe(e);
+                    if (!error.equals(lastSetupRefusal)) {
+                        log.error("event=index_setup_refused instance={} template={} status={} error=\"{}\" "
+                                        + "action=retrying", instanceId, indices.templateName(), e.status(), oneLine(error));
+                        lastSetupRefusal = error;
+                    }
+                } else {
+                    markUnavailable("setup", describe(e));
+                }
+                awaitClose(backoff.delay(attempt));
             } catch (Exception e) {
                 markUnavailable("setup", describe(e));
                 awaitClose(backoff.delay(attempt));
