@@ -64,27 +64,9 @@ public final class Alerting {
     public static Alerting build(AlertingConfig config, KafkaConnection kafka, Clock clock, String groupPrefix,
             Duration tickInterval) {
         Map<String, AlertingConfig.Receiver> receivers = new LinkedHashMap<>();
-        Map<String, QuietHours> quiet = new LinkedHashMap<>();
-        for (AlertingConfig.Receiver r : config.receivers()) {
-            receivers.put(r.name(), r);
-            if (r.quietHours() != null) {
-                quiet.put(r.name(), QuietHours.of(r.timeZone(), r.quietHours()));
-            }
-        }
-        Map<String, Rotation> rotations = new LinkedHashMap<>();
-        config.rotations().forEach(r -> rotations.put(r.name(), Rotation.of(r)));
-        Map<String, EscalationPolicy> escalations = new LinkedHashMap<>();
-        config.escalations().forEach(e -> escalations.put(e.name(), EscalationPolicy.of(e, rotations)));
-        Silences silences = new Silences();
-        for (AlertingConfig.SilenceDefault s : config.silences()) {
-            Instant starts = s.startsAt() == null ? clock.instant() : s.startsAt();
-            String id = "cfg-" + UUID.nameUUIDFromBytes((s.matchers() + "|" + starts + "|" + s.endsAt())
-                    .getBytes(StandardCharsets.UTF_8));
-            silences.put(new Silence(0, id, s.matchers(), starts, s.endsAt(), s.author(), s.reason(), starts));
-        }
-        NotificationPlanner planner = new NotificationPlanner(RouteTree.of(config), silences,
-                new Inhibitor(config.inhibitRules()), receivers, quiet, escalations,
-                config.incidents().updateFactor());
+        config.receivers().forEach(r -> receivers.put(r.name(), r));
+        Silences silences = defaultSilences(config, clock);
+        NotificationPlanner planner = planner(config, silences);
         KafkaAlertSink sink = new KafkaAlertSink(kafka);
         IncidentRouter router = new IncidentRouter(new IncidentTracker(config.incidents()), planner, silences, sink,
                 clock);
@@ -113,6 +95,36 @@ public final class Alerting {
         SignalService signals = new SignalService(kafka, groupPrefix + "-signals", router, tickInterval, clock);
         AlertingApi api = new AlertingApi(config, router, links, renderer, () -> outbox, clock);
         return new Alerting(router, signals, outbox, api, mentions, sink);
+    }
+
+    /** The planner of a checked configuration, with the given silences. */
+    public static NotificationPlanner planner(AlertingConfig config, Silences silences) {
+        Map<String, AlertingConfig.Receiver> receivers = new LinkedHashMap<>();
+        config.receivers().forEach(r -> receivers.put(r.name(), r));
+        Map<String, QuietHours> quiet = new LinkedHashMap<>();
+        for (AlertingConfig.Receiver r : config.receivers()) {
+            if (r.quietHours() != null) {
+                quiet.put(r.name(), QuietHours.of(r.timeZone(), r.quietHours()));
+            }
+        }
+        Map<String, Rotation> rotations = new LinkedHashMap<>();
+        config.rotations().forEach(r -> rotations.put(r.name(), Rotation.of(r)));
+        Map<String, EscalationPolicy> escalations = new LinkedHashMap<>();
+        config.escalations().forEach(e -> escalations.put(e.name(), EscalationPolicy.of(e, rotations)));
+        return new NotificationPlanner(RouteTree.of(config), silences, new Inhibitor(config.inhibitRules()),
+                receivers, quiet, escalations, config.incidents().updateFactor());
+    }
+
+    /** The silences written in the configuration. */
+    public static Silences defaultSilences(AlertingConfig config, Clock clock) {
+        Silences silences = new Silences();
+        for (AlertingConfig.SilenceDefault s : config.silences()) {
+            Instant starts = s.startsAt() == null ? clock.instant() : s.startsAt();
+            String id = "cfg-" + UUID.nameUUIDFromBytes((s.matchers() + "|" + starts + "|" + s.endsAt())
+                    .getBytes(StandardCharsets.UTF_8));
+            silences.put(new Silence(0, id, s.matchers(), starts, s.endsAt(), s.author(), s.reason(), starts));
+        }
+        return silences;
     }
 
     /** In start order: mentions first (messages look them up), the outbox, the signals, then the API. */

@@ -11,7 +11,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public record Matcher(String label, Op op, String value, Pattern regex) {
     private static final Pattern SYNTAX =
-            Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^\"\\s]+))\\s*");
+            Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^\"\\s=!~]+))\\s*");
 
     public enum Op {
         EQUAL("="), NOT_EQUAL("!="), REGEX("=~"), NOT_REGEX("!~");
