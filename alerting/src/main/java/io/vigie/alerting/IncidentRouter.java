@@ -28,6 +28,8 @@ public final class IncidentRouter {
     private static final Logger log = LoggerFactory.getLogger(IncidentRouter.class);
     /** Resolved incidents stay in the planner's sight this long, to send their RESOLVED message. */
     private static final Duration RESOLVED_SIGHT = Duration.ofHours(1);
+    /** Resolved incidents are kept in memory this long (a late signal can still reopen them within the window). */
+    private static final Duration FORGET_AFTER = Duration.ofHours(24);
 
     private final IncidentTracker tracker;
     private final NotificationPlanner planner;
@@ -56,21 +58,33 @@ public final class IncidentRouter {
         }
     }
 
-    /** Applies a signal; writes what changed. */
+    /** Applies a signal and writes what changed, then waits for the cluster to acknowledge it. */
     public synchronized void onSignal(SpikeSignal signal) {
+        onSignals(java.util.List.of(signal));
+    }
+
+    /** Applies a batch of signals, writing what changed, with one wait for the cluster at the end. */
+    public synchronized void onSignals(List<SpikeSignal> signals) {
         Instant now = clock.instant();
-        Optional<IncidentEvent> changed = tracker.apply(signal, now);
-        if (changed.isEmpty()) {
-            log.debug("service=alerting event=signal-ignored signal={} phase={}", signal.signalId(), signal.phase());
-            return;
+        for (SpikeSignal signal : signals) {
+            Optional<IncidentEvent> changed = tracker.apply(signal, now);
+            if (changed.isEmpty()) {
+                log.debug("service=alerting event=signal-ignored signal={} phase={}", signal.signalId(),
+                        signal.phase());
+                continue;
+            }
+            if (!plan(changed.get(), now)) {
+                sink.incident(changed.get());
+            }
         }
-        publish(changed.get(), now);
+        sink.flush();
     }
 
     /** Resolves, repeats, escalates and sends what was held. */
     public synchronized void tick() {
         Instant now = clock.instant();
         boolean wrote = false;
+        tracker.forgetResolvedBefore(now.minus(FORGET_AFTER));
         for (IncidentEvent resolved : tracker.expire(now)) {
             log.info("service=alerting event=auto-resolved incident={} brand={} kind={}", resolved.incidentId(),
                     resolved.brand(), resolved.kind());

@@ -84,7 +84,7 @@ public final class SignalService implements VigieService {
         thread.start();
     }
 
-    /** Waits until the incidents and silences were read back and signals are being consumed. */
+    /** Waits until the incidents and silences were read back and the group gave this instance its partitions. */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
         return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -98,22 +98,29 @@ public final class SignalService implements VigieService {
             });
             int silences = restore(Topics.SILENCES, Silence.class, router::restoreSilence);
             log.info("service=alerting-signals event=restored incidents={} silences={}", incidents, silences);
-            consumer.subscribe(List.of(Topics.SIGNALS));
-            ready.countDown();
+            consumer.subscribe(List.of(Topics.SIGNALS), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {}
+
+                @Override
+                public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
+                    log.info("service=alerting-signals event=assigned partitions={}", partitions.size());
+                    ready.countDown();
+                }
+            });
             long nextTick = 0;
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(50));
+                List<SpikeSignal> batch = new java.util.ArrayList<>(records.count());
                 for (ConsumerRecord<String, byte[]> r : records) {
-                    SpikeSignal s;
                     try {
-                        s = signals.decode(r.value());
+                        batch.add(signals.decode(r.value()));
                     } catch (UndecodableRecordException e) {
                         deadLetter(r, e);
-                        continue;
                     }
-                    router.onSignal(s);
                 }
                 if (!records.isEmpty()) {
+                    router.onSignals(batch); // returns once the incidents and notifications are acknowledged
                     consumer.commitSync();
                 }
                 if (System.nanoTime() >= nextTick) {

@@ -220,6 +220,27 @@ public final class IncidentTracker {
         return changed;
     }
 
+    /**
+     * Forgets incidents resolved before {@code cutoff} (they stay on the compacted topic), so memory and the tick's
+     * work follow the live incidents, not the whole past.
+     */
+    public int forgetResolvedBefore(Instant cutoff) {
+        List<String> gone = incidents.values().stream()
+                .filter(i -> i.status() == IncidentStatus.RESOLVED && i.resolvedAt() != null
+                        && i.resolvedAt().isBefore(cutoff))
+                .map(IncidentEvent::incidentId).toList();
+        for (String id : gone) {
+            incidents.remove(id);
+            Map<String, SignalState> signals = signalsByIncident.remove(id);
+            if (signals != null) {
+                signals.keySet().forEach(incidentBySignal::remove);
+            }
+            notedRatio.remove(id);
+            lastSignalAt.remove(id);
+        }
+        return gone.size();
+    }
+
     /** A person's action. Throws IllegalStateException when the action makes no sense in the current status. */
     public IncidentEvent act(String incidentId, String action, String actor, String note, Instant now) {
         IncidentEvent incident = incidents.get(incidentId);

@@ -67,6 +67,7 @@ public final class OutboxDispatcher implements VigieService {
     private final ArrayDeque<Notification> recentlyFailed = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Notification> outcomes = new ConcurrentLinkedQueue<>();
     private final Map<TopicPartition, Long> catchUpTo = new HashMap<>();
+    private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running;
     private volatile Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
@@ -141,6 +142,9 @@ public final class OutboxDispatcher implements VigieService {
                 }
                 applyOutcomes();
                 if (caughtUp()) {
+                    if (!catchUpTo.isEmpty()) {
+                        ready.countDown();
+                    }
                     dispatchDue();
                 }
                 if (System.nanoTime() - lastCommit > 500_000_000L) {
@@ -302,6 +306,11 @@ public final class OutboxDispatcher implements VigieService {
         } else {
             consumer.commitAsync(offsets, null);
         }
+    }
+
+    /** Waits until partitions are assigned and read to their end: from then on, new notifications go out at once. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The notifications given up most recently, newest first. */

@@ -88,10 +88,8 @@ public final class NotificationPlanner {
                 escalate(incident, escalations.get(d.escalation()), d.timers(), known, now, targets, history);
             }
         }
-        Optional<String> silencedBy = silences.muting(labels, now).map(s -> "silence " + s.silenceId());
-        Optional<String> inhibitedBy = incident.status() == IncidentStatus.RESOLVED
-                ? Optional.empty()
-                : inhibitor.inhibitor(incident, all).map(i -> "inhibited by " + i.incidentId());
+        // Muting is looked up only when something is due: inhibition scans every incident.
+        Optional<String> mutedBy = null;
         for (Map.Entry<String, Target> e : targets.entrySet()) {
             String receiver = e.getKey();
             Target target = e.getValue();
@@ -100,8 +98,14 @@ public final class NotificationPlanner {
             if (reason == null) {
                 continue;
             }
-            if (silencedBy.isPresent() || inhibitedBy.isPresent()) {
-                muted.add(receiver + ": " + silencedBy.or(() -> inhibitedBy).get());
+            if (mutedBy == null) {
+                mutedBy = silences.muting(labels, now).map(s -> "silence " + s.silenceId())
+                        .or(() -> incident.status() == IncidentStatus.RESOLVED
+                                ? Optional.empty()
+                                : inhibitor.inhibitor(incident, all).map(i -> "inhibited by " + i.incidentId()));
+            }
+            if (mutedBy.isPresent()) {
+                muted.add(receiver + ": " + mutedBy.get());
                 continue;
             }
             int count = last == null ? 0 : last.count();
