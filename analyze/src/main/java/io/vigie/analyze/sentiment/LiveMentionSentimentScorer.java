@@ -52,7 +52,9 @@ public final class LiveMentionSentimentScorer implements MentionSentimentScorer 
         LanguageGuess guess = languages.identify(text, languageHint);
         Sentiment whole = scoreText(text, guess.language());
         Map<String, Sentiment> byBrand = new LinkedHashMap<>();
-        if (brandSentenceMatchers != null && !brandSentenceMatchers.isEmpty()) {
+        if (brandSentenceMatchers != null && !brandSentenceMatchers.isEmpty()
+                && brandSentenceMatchers.values().stream().anyMatch(p -> p.test(text))) {
+            // Only a text that mentions some brand and may be long is worth the sentence splitter.
             List<String> sentences = mayHaveMoreSentencesThan(text, wholeTextUpToSentences)
                     ? splitter.sentences(text, guess.language()) : List.of(text);
             for (Map.Entry<String, Predicate<String>> brand : brandSentenceMatchers.entrySet()) {

@@ -112,6 +112,34 @@ class LiveMentionSentimentScorerTest {
     }
 
     @Test
+    void concurrentCallersGetTheSameAnswersAsASingleCaller() throws Exception {
+        java.util.List<String> texts = java.util.List.of("I love it", "J'adore", "worst ever 😡",
+                "Le service est nul mais la livraison rapide", "Me encanta", "meh. ok. fine. whatever.");
+        java.util.List<MentionSentiment> expected = texts.stream().map(t -> scorer.score(t, null, Map.of())).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                results.add(pool.submit(() -> {
+                    for (int round = 0; round < 50; round++) {
+                        for (int i = 0; i < texts.size(); i++) {
+                            if (!scorer.score(texts.get(i), null, Map.of()).equals(expected.get(i))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                assertTrue(r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void scoresStayInRangeAndNullTextIsAClearError() {
         MentionSentiment s = scorer.score("meh", "en", Map.of());
         assertTrue(s.whole().score() >= -1 && s.whole().score() <= 1);

@@ -53,8 +53,8 @@ public final class EvalSentimentCommand implements Callable<Integer> {
         Path dir = data != null ? data : SharedData.sentimentSet(language);
         String splitName = split != null ? split : LabelledTexts.defaultSplit(dir);
         LabelledTexts full = LabelledTexts.read(dir, splitName);
-        System.out.printf(Locale.ROOT, "data=%s texts=%d labels=%s language=%s%n", full.name(), full.size(),
-                full.hasLabels() ? "yes" : "no", language);
+        System.out.printf(Locale.ROOT, "data=%s texts=%d labels=%s language=%s load=%s%n", full.name(), full.size(),
+                full.hasLabels() ? "yes" : "no", language, BenchSentimentCommand.load());
         MentionSentimentScorer live = SentimentModels.liveScorer();
         LinearSentimentScorer linear = LinearSentimentScorer.shipped(language);
         LexiconScorer lexicon = LexiconScorer.forLanguage(language);
@@ -73,7 +73,7 @@ public final class EvalSentimentCommand implements Callable<Integer> {
         }
         List<String> texts = judged.texts();
         List<ScorerRun> runs = new ArrayList<>();
-        int warmUp = 2000;
+        int warmUp = 3000;
         runs.add(ScorerRun.measure("vigie live (lang-id + " + linear.name() + " " + linear.version() + ")", texts,
                 warmUp, t -> new double[3], (t, p) -> live.score(t, language, Map.of()).whole().label().ordinal()));
         ScorerRun linearRun = ScorerRun.measure(linear.name() + " alone", texts, warmUp, linear::probabilities,
@@ -126,6 +126,8 @@ public final class EvalSentimentCommand implements Callable<Integer> {
             }
             System.out.printf(Locale.ROOT, "wrote %d live predictions to %s%n", fullLabels.length, predictions);
         }
+        System.out.printf(Locale.ROOT, "load=%s (mentions/s is wall clock on one thread; mentions/cpu_s per second of "
+                + "that thread's CPU time)%n", BenchSentimentCommand.load());
         return 0;
     }
 
@@ -135,16 +137,17 @@ public final class EvalSentimentCommand implements Callable<Integer> {
     }
 
     private static void printTable(LabelledTexts set, List<ScorerRun> runs, int n) {
-        System.out.printf(Locale.ROOT, "%n%-62s %6s %9s %12s %9s %12s%n", "scorer", "texts", "accuracy",
-                "macro_recall", "macro_f1", "mentions/s");
+        System.out.printf(Locale.ROOT, "%n%-62s %6s %9s %12s %9s %12s %14s%n", "scorer", "texts", "accuracy",
+                "macro_recall", "macro_f1", "mentions/s", "mentions/cpu_s");
         for (ScorerRun run : runs) {
             if (set.hasLabels()) {
                 ConfusionMatrix m = ConfusionMatrix.of(set.labels().subList(0, n), run.predicted());
-                System.out.printf(Locale.ROOT, "%-62s %6d %9.4f %12.4f %9.4f %12.0f%n", run.scorer(), n,
-                        m.accuracy(), m.macroRecall(), m.macroF1(), run.mentionsPerSecond());
+                System.out.printf(Locale.ROOT, "%-62s %6d %9.4f %12.4f %9.4f %12.1f %14.1f%n", run.scorer(), n,
+                        m.accuracy(), m.macroRecall(), m.macroF1(), run.mentionsPerSecond(),
+                        run.mentionsPerCpuSecond());
             } else {
-                System.out.printf(Locale.ROOT, "%-62s %6d %9s %12s %9s %12.0f%n", run.scorer(), n, "-", "-", "-",
-                        run.mentionsPerSecond());
+                System.out.printf(Locale.ROOT, "%-62s %6d %9s %12s %9s %12.1f %14.1f%n", run.scorer(), n, "-", "-",
+                        "-", run.mentionsPerSecond(), run.mentionsPerCpuSecond());
             }
         }
         if (!set.hasLabels()) {
