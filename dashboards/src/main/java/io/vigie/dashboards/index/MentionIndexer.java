@@ -100,7 +100,7 @@ public final class MentionIndexer implements VigieService {
     private volatile Thread thread;
 
     // Consumer-thread state.
-    private final OffsetTracker tracker = new OffsetTracker();
+    private OffsetTracker tracker = new OffsetTracker();
     private final PriorityQueue<Retry> retries = new PriorityQueue<>(Comparator.comparingLong(Retry::dueNanos));
     private KafkaConsumer<byte[], byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
@@ -185,11 +185,23 @@ public final class MentionIndexer implements VigieService {
     private void run() {
         ElasticsearchClient client = elasticsearch.newClient();
         try {
-            if (installIndices(client)) {
-                consume(client);
+            for (int failures = 0; !closing.get(); ) {
+                try {
+                    if (installIndices(client)) {
+                        consume(client);
+                    }
+                } catch (RuntimeException e) {
+                    // A fault the loop does not handle (a Kafka authorization error, a bug): start a new consumer
+                    // after a pause. Safe, because nothing unacknowledged was committed.
+                    failures++;
+                    Duration pause = backoff.delay(failures);
+                    log.error("event=indexer_failed instance={} error=\"{}\" failures={} action=restarting_in_ms={}",
+                            instanceId, oneLine(describe(e)), failures, pause.toMillis(), e);
+                    awaitClose(pause);
+                }
             }
-        } catch (RuntimeException | Error e) {
-            log.error("event=indexer_failed instance={} error=\"{}\"", instanceId, describe(e), e);
+        } catch (Error e) {
+            log.error("event=indexer_failed instance={} error=\"{}\" action=stopped", instanceId, describe(e), e);
         } finally {
             try {
                 client._transport().close();
@@ -237,6 +249,10 @@ public final class MentionIndexer implements VigieService {
     }
 
     private void consume(ElasticsearchClient client) {
+        // A fresh start after a failure: what was in flight will be read again from the committed offsets.
+        tracker = new OffsetTracker();
+        retries.clear();
+        outcomes.clear();
         ingester = BulkIngester.of(b -> b
                 .client(client)
                 .maxOperations(settings.bulkActions())
@@ -466,7 +482,7 @@ public final class MentionIndexer implements VigieService {
         }
         lastCommitNanos = now;
         Map<TopicPartition, Long> points = tracker.commitPoints();
-        if (points.isEmpty()) {
+        if (points.isEmpty() || consumer == null) {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -537,9 +553,11 @@ public final class MentionIndexer implements VigieService {
             closeQuietly(toClose);
             if (producer != null) {
                 producer.close(Duration.ofSeconds(10));
+                producer = null;
             }
             if (consumer != null) {
                 consumer.close(Duration.ofSeconds(10));
+                consumer = null;
             }
         }
     }
