@@ -45,7 +45,8 @@ final class LocalStartBench implements Callable<Integer> {
             description = "-Xmx of the vigie JVM, as the ./vigie script sets it.")
     String vigieHeap;
 
-    record Run(String name, double readySeconds, double stopSeconds, Map<String, Long> rssKib, boolean orphans) {}
+    record Run(String name, double readySeconds, double cpuSecondsToReady, double stopSeconds, Map<String, Long> rssKib,
+            boolean orphans) {}
 
     @Override
     public Integer call() throws Exception {
@@ -71,8 +72,8 @@ final class LocalStartBench implements Callable<Integer> {
         for (Run run : runs) {
             long total = run.rssKib().values().stream().mapToLong(Long::longValue).sum();
             StringBuilder line = new StringBuilder();
-            line.append(String.format("%s: ready=%.1fs stop=%.1fs orphans=%s idleRss:", run.name(), run.readySeconds(),
-                    run.stopSeconds(), run.orphans() ? "YES" : "none"));
+            line.append(String.format("%s: ready=%.1fs cpuToReady=%.1fs stop=%.1fs orphans=%s idleRss:", run.name(),
+                    run.readySeconds(), run.cpuSecondsToReady(), run.stopSeconds(), run.orphans() ? "YES" : "none"));
             run.rssKib().forEach((k, v) -> line.append(String.format(" %s=%dMiB", k, v / 1024)));
             line.append(String.format(" total=%dMiB", total / 1024));
             out.println(line);
@@ -110,6 +111,11 @@ final class LocalStartBench implements Callable<Integer> {
             if (ready == null || !ready.startsWith("ready")) {
                 throw new IllegalStateException("vigie local did not get ready (" + ready + "); see " + log);
             }
+            // CPU time is what the start costs whatever else runs on the machine; wall time depends on the load.
+            double cpuSeconds = cpuSeconds(vigie.pid());
+            for (ProcessHandle child : vigie.descendants().toList()) {
+                cpuSeconds += cpuSeconds(child.pid());
+            }
             Thread.sleep(idleSeconds * 1000L);
             Map<String, Long> rss = new LinkedHashMap<>();
             rss.put("vigie", rssKib(vigie.pid()));
@@ -124,7 +130,7 @@ final class LocalStartBench implements Callable<Integer> {
             }
             double stopSeconds = (System.nanoTime() - stopping) / 1e9;
             boolean orphans = children.stream().anyMatch(ProcessHandle::isAlive);
-            return new Run(name, readySeconds, stopSeconds, rss, orphans);
+            return new Run(name, readySeconds, cpuSeconds, stopSeconds, rss, orphans);
         } finally {
             vigie.descendants().forEach(ProcessHandle::destroyForcibly);
             vigie.destroyForcibly();
@@ -157,6 +163,17 @@ final class LocalStartBench implements Callable<Integer> {
             return 0;
         }
         return 0;
+    }
+
+    /** User plus system CPU time of a process from /proc/PID/stat, assuming the usual 100 clock ticks a second. */
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static String loadAverage() {
