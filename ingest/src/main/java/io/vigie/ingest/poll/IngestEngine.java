@@ -163,6 +163,17 @@ public final class IngestEngine implements AutoCloseable {
         wake();
     }
 
+    /** The feeds this instance polls now: restored, with a source. */
+    public Set<String> owned() {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Slot slot : slots.values()) {
+            if (slot.ready && slot.source != null) {
+                out.add(slot.url);
+            }
+        }
+        return out;
+    }
+
     public List<Slot> slots() {
         return new ArrayList<>(slots.values());
     }
@@ -240,6 +251,9 @@ public final class IngestEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("event=poll_crashed feed={} error={}", slot.url, e.toString());
         } finally {
+            if (polled != null && polled.crawlDelay() != null) {
+                politeness.crawlDelay(slot.host, polled.crawlDelay());
+            }
             HostPoliteness.Outcome outcome = polled == null || polled.fetchFailed() ? HostPoliteness.Outcome.FAILED
                     : polled.throttled() ? HostPoliteness.Outcome.THROTTLED : HostPoliteness.Outcome.OK;
             politeness.release(slot.host, outcome, polled == null ? null : polled.retryAfter(), clock.instant());
