@@ -62,11 +62,11 @@ public final class LocalCluster implements AutoCloseable {
                     elasticsearchHeap);
         }
 
-        LocalKafka.Settings kafka() {
+        public LocalKafka.Settings kafka() {
             return new LocalKafka.Settings(dataDirectory.resolve("kafka"), kafkaPort, controllerPort, kafkaHeap);
         }
 
-        LocalElasticsearch.Settings elasticsearch() {
+        public LocalElasticsearch.Settings elasticsearch() {
             return new LocalElasticsearch.Settings(dataDirectory.resolve("elasticsearch"), elasticsearchPort,
                     elasticsearchTransportPort, elasticsearchHeap);
         }
@@ -88,8 +88,7 @@ public final class LocalCluster implements AutoCloseable {
         // Before anything starts, so a taken port costs nothing.
         Ports.requireFree(settings.kafkaPort(), "--kafka-port");
         Ports.requireFree(settings.controllerPort(), "--controller-port");
-        Ports.requireFree(settings.elasticsearchPort(), "--es-port");
-        Ports.requireFree(settings.elasticsearchTransportPort(), "--es-transport-port");
+        LocalElasticsearch.preflight(settings.elasticsearch());
         JavaLauncher.javaHome();
         LocalCluster cluster = new LocalCluster(settings);
         Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
