@@ -164,7 +164,6 @@ class AlertingIT {
         assertEquals(1, endpoints.await("/slack", 1, WAIT.toMillis()).size());
         assertEquals(1, endpoints.await("/teams", 1, WAIT.toMillis()).size());
         assertEquals(1, endpoints.await("/sms", 1, WAIT.toMillis()).size());
-        assertTrue(smtp.waitForIncomingEmail(WAIT.toMillis(), 1));
 
         // The webhook: signed over timestamp + body, with the idempotency key, a JSON body about the incident.
         RecordingEndpoint.Request hookRequest = endpoints.requests("/hook").get(0);
@@ -185,7 +184,7 @@ class AlertingIT {
         assertEquals("to=%2B33600000001", sms.query());
         assertTrue(json.readTree(sms.body()).get("text").asText().contains(brand));
         // E-mail: French subject, plain text and HTML parts.
-        MimeMessage mail = smtp.getReceivedMessages()[0];
+        MimeMessage mail = awaitMail("crisis@example.org", "Nouvel incident");
         assertTrue(mail.getSubject().contains("Nouvel incident"), mail.getSubject());
         MimeMultipart parts = (MimeMultipart) mail.getContent();
         assertEquals(2, parts.getCount());
@@ -269,6 +268,48 @@ class AlertingIT {
         assertEquals(1, endpoints.requests("/flaky").size(), "delivered once");
         assertEquals(0, endpoints.duplicates());
         assertEquals(Notification.DeliveryStatus.DELIVERED, awaitStatus(brand, Notification.DeliveryStatus.DELIVERED));
+    }
+
+    /** The first mail to {@code to} whose subject contains {@code subject}, waiting for it up to WAIT. */
+    private MimeMessage awaitMail(String to, String subject) throws Exception {
+        long deadline = System.currentTimeMillis() + WAIT.toMillis();
+        while (true) {
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                if (m.getAllRecipients()[0].toString().equals(to) && m.getSubject().contains(subject)) {
+                    return m;
+                }
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no mail to " + to + " about '" + subject + "' within " + WAIT);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void anUndecodableSignalBecomesADeadLetterWithItsReasonAndTheNextSignalStillWorks() throws Exception {
+        startAlerting("kryptonite-" + run, "it-dl-" + run, freePort());
+        String key = "garbage-" + run;
+        producer.send(new ProducerRecord<>(Topics.SIGNALS, key, "{\"brand\": 42".getBytes())).get();
+        signal("sig-dl-" + run, "kryptonite-" + run, SignalPhase.START, 9, 3);
+        assertEquals(1, endpoints.await("/hook", 1, WAIT.toMillis()).size(), "the good signal after it went through");
+        long deadline = System.currentTimeMillis() + WAIT.toMillis();
+        io.vigie.model.DeadLetter found = null;
+        while (found == null && System.currentTimeMillis() < deadline) {
+            io.vigie.model.DeadLetter[] hit = new io.vigie.model.DeadLetter[1];
+            readAll(Topics.DEADLETTER, (k, v) -> {
+                if (key.equals(k)) {
+                    hit[0] = JsonSerde.of(io.vigie.model.DeadLetter.class).decode(v);
+                }
+            });
+            found = hit[0];
+            Thread.sleep(200);
+        }
+        assertNotNull(found, "a dead letter for the undecodable signal");
+        assertEquals("alerting.decode", found.stage());
+        assertEquals(Topics.SIGNALS, found.sourceTopic());
+        assertTrue(found.reason().contains("JSON"), found.reason());
+        assertEquals("{\"brand\": 42", new String(found.original()));
     }
 
     private long escalationsToManager() {
