@@ -68,6 +68,32 @@ public final class BrandQuery {
         return names;
     }
 
+    /** Every folded word the query names, excluded ones included (kept out of a brand's top terms). */
+    public java.util.Set<String> words() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        collectWords(root, out);
+        return out;
+    }
+
+    private static void collectWords(QueryNode node, java.util.Set<String> out) {
+        if (node instanceof QueryNode.Word w) {
+            out.add(w.word());
+        } else if (node instanceof QueryNode.Phrase p) {
+            out.addAll(p.words());
+        } else if (node instanceof QueryNode.AnyOf a) {
+            a.options().forEach(o -> collectWords(o, out));
+        } else if (node instanceof QueryNode.PositionalAnyOf a) {
+            a.options().forEach(o -> collectWords(o, out));
+        } else if (node instanceof QueryNode.AllOf a) {
+            a.parts().forEach(o -> collectWords(o, out));
+        } else if (node instanceof QueryNode.Not n) {
+            collectWords(n.negated(), out);
+        } else if (node instanceof QueryNode.Near n) {
+            collectWords(n.left(), out);
+            collectWords(n.right(), out);
+        }
+    }
+
     @Override
     public String toString() {
         return source;
