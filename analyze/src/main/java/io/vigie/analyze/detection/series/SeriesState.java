@@ -1,0 +1,121 @@
+package io.vigie.analyze.detection.series;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Everything a {@link SeriesDetector} remembers about one series: a fixed number of numbers (about 400 bytes
+ * serialised), whatever the series' length. Mutable on purpose: the detector updates it in place a million times a
+ * second. A Kafka Streams store keeps it as {@link #toBytes()} and gives it back through {@link #fromBytes}.
+ */
+public final class SeriesState {
+    static final int HOURS = 24;
+    static final int DAYS = 7;
+    private static final byte FORMAT = 1;
+    /** Size of {@link #toBytes()}. */
+    public static final int BYTES = 1 + 8 * 3 + 8 * 3 + 8 * (HOURS + DAYS) + 2 + 4 + 8 + 8 * 6 + 4 + 8;
+
+    long firstTime;
+    long lastTime;
+    long count;
+    double level;
+    double scale;
+    double recordZ;
+    final double[] hourly = new double[HOURS];
+    final double[] weekly = new double[DAYS];
+
+    // The open episode, if any.
+    boolean active;
+    boolean alerted;
+    int direction; // +1 rise, -1 fall
+    long since;
+    double peakScore;
+    double reportedScore;
+    double peakObserved;
+    double peakExpected;
+    double peakPValue;
+    double lastScore;
+    int quietSteps;
+    long episodes;
+
+    public SeriesState() {}
+
+    /** How many observations the detector has learned from. */
+    public long count() {
+        return count;
+    }
+
+    /** Whether an episode is open and has reached the alert threshold (a START was emitted, no END yet). */
+    public boolean alarmed() {
+        return active && alerted;
+    }
+
+    public byte[] toBytes() {
+        ByteBuffer b = ByteBuffer.allocate(BYTES);
+        b.put(FORMAT);
+        b.putLong(firstTime).putLong(lastTime).putLong(count);
+        b.putDouble(level).putDouble(scale).putDouble(recordZ);
+        for (double h : hourly) {
+            b.putDouble(h);
+        }
+        for (double d : weekly) {
+            b.putDouble(d);
+        }
+        b.put((byte) (active ? 1 : 0)).put((byte) (alerted ? 1 : 0));
+        b.putInt(direction);
+        b.putLong(since);
+        b.putDouble(peakScore).putDouble(reportedScore).putDouble(peakObserved).putDouble(peakExpected)
+                .putDouble(peakPValue).putDouble(lastScore);
+        b.putInt(quietSteps);
+        b.putLong(episodes);
+        return b.array();
+    }
+
+    /**
+     * @throws IllegalArgumentException when the bytes are not a state written by {@link #toBytes()} of this format
+     */
+    public static SeriesState fromBytes(byte[] bytes) {
+        if (bytes == null || bytes.length != BYTES || bytes[0] != FORMAT) {
+            throw new IllegalArgumentException("not a series detector state (format " + FORMAT + ", " + BYTES
+                    + " bytes): got " + (bytes == null ? "null" : bytes.length + " bytes"));
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        b.get();
+        SeriesState s = new SeriesState();
+        s.firstTime = b.getLong();
+        s.lastTime = b.getLong();
+        s.count = b.getLong();
+        s.level = b.getDouble();
+        s.scale = b.getDouble();
+        s.recordZ = b.getDouble();
+        for (int i = 0; i < HOURS; i++) {
+            s.hourly[i] = b.getDouble();
+        }
+        for (int i = 0; i < DAYS; i++) {
+            s.weekly[i] = b.getDouble();
+        }
+        s.active = b.get() == 1;
+        s.alerted = b.get() == 1;
+        s.direction = b.getInt();
+        s.since = b.getLong();
+        s.peakScore = b.getDouble();
+        s.reportedScore = b.getDouble();
+        s.peakObserved = b.getDouble();
+        s.peakExpected = b.getDouble();
+        s.peakPValue = b.getDouble();
+        s.lastScore = b.getDouble();
+        s.quietSteps = b.getInt();
+        s.episodes = b.getLong();
+        return s;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SeriesState s && Arrays.equals(toBytes(), s.toBytes());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(toBytes());
+    }
+}
