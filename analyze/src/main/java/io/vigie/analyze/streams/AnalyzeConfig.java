@@ -1,7 +1,6 @@
 package io.vigie.analyze.streams;
 
 import io.vigie.analyze.normalize.Lateness;
-import io.vigie.analyze.signals.SpikeRule;
 import java.time.Duration;
 
 /**
@@ -16,7 +15,7 @@ import java.time.Duration;
  * @param backfillAfter a mention read this long after its publication is a backfill
  * @param dedupeLifetime how long ids and copy fingerprints are remembered (bounds the dedupe stores)
  * @param emitInterval how often open windows that changed are emitted to {@code brand.stats}
- * @param spikes the rule of the built-in spike detector
+ * @param spikes overrides of the spike detectors' parameters
  */
 public record AnalyzeConfig(
         String applicationId,
@@ -44,7 +43,7 @@ public record AnalyzeConfig(
         backfillAfter = backfillAfter == null ? Lateness.DEFAULT.backfillAfter() : backfillAfter;
         dedupeLifetime = dedupeLifetime == null ? Duration.ofDays(2) : dedupeLifetime;
         emitInterval = emitInterval == null ? Duration.ofSeconds(1) : emitInterval;
-        spikes = spikes == null ? new Spikes(null, null, null, null, null) : spikes;
+        spikes = spikes == null ? new Spikes(null, null) : spikes;
         if (dedupeLifetime.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("dedupeLifetime must be at least PT1M, got " + dedupeLifetime);
         }
@@ -87,20 +86,16 @@ public record AnalyzeConfig(
         return value;
     }
 
-    /** The {@code analyze.spikes:} subsection: see {@link SpikeRule}; absent fields take its defaults. */
-    public record Spikes(Integer warmupMinutes, Double startZ, Double endZ, Integer endAfterMinutes, Long minCount) {
+    /**
+     * The {@code analyze.spikes:} subsection: overrides of the detection part's committed series parameters, which
+     * were tuned on 5-minute NAB series. {@code warmUp}: how long a new brand series is only learned from;
+     * {@code quiet}: how long a score must stay low before an episode ends. Absent: the committed values.
+     */
+    public record Spikes(Duration warmUp, Duration quiet) {
         public Spikes {
-            toRule(warmupMinutes, startZ, endZ, endAfterMinutes, minCount);
-        }
-
-        public SpikeRule rule() {
-            return toRule(warmupMinutes, startZ, endZ, endAfterMinutes, minCount);
-        }
-
-        private static SpikeRule toRule(Integer w, Double s, Double e, Integer a, Long m) {
-            SpikeRule d = SpikeRule.DEFAULT;
-            return new SpikeRule(w == null ? d.warmupMinutes() : w, s == null ? d.startZ() : s, e == null ? d.endZ() : e,
-                    a == null ? d.endAfterMinutes() : a, m == null ? d.minCount() : m, d.alpha());
+            if (warmUp != null && warmUp.isNegative() || quiet != null && (quiet.isNegative() || quiet.isZero())) {
+                throw new IllegalArgumentException("warmUp must be zero or positive and quiet positive");
+            }
         }
     }
 }

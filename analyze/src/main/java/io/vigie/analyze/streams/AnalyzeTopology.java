@@ -23,9 +23,10 @@ import org.apache.kafka.streams.state.Stores;
  * Builds the analyze topology. Three sub-topologies, joined by two named repartition topics:
  * <pre>
  *   watchlist ─► watchlist-store (global table, read by every step)
- *   mentions.raw ─► normalize-match-score [mention-versions] ─► deadletter
+ *   mentions.raw ─► normalize-match-score [mention-versions, engagement-sources] ─► signals (item virality), deadletter
  *                     └─► by-primary-brand (repartition)
- *   by-primary-brand ─► cluster-copies [copy-bands, copy-clusters, copy-members] ─► mentions.scored, deadletter
+ *   by-primary-brand ─► cluster-copies [copy-bands, copy-clusters, copy-members, copy-spread-alerts]
+ *                     ─► mentions.scored, signals (copy spread), deadletter
  *                     └─► by-brand (repartition, one record per matched brand)
  *   by-brand ─► stats-and-signals [brand-stats-windows, brand-signal-series] ─► brand.stats, signals, deadletter
  * </pre>
@@ -36,6 +37,8 @@ public final class AnalyzeTopology {
     public static final String COPY_BANDS_STORE = "copy-bands";
     public static final String COPY_CLUSTERS_STORE = "copy-clusters";
     public static final String COPY_MEMBERS_STORE = "copy-members";
+    public static final String COPY_SPREAD_ALERTS_STORE = "copy-spread-alerts";
+    public static final String ENGAGEMENT_SOURCES_STORE = "engagement-sources";
     public static final String STATS_WINDOWS_STORE = "brand-stats-windows";
     public static final String SIGNAL_SERIES_STORE = "brand-signal-series";
     public static final String BY_PRIMARY_BRAND = "by-primary-brand";
@@ -61,6 +64,10 @@ public final class AnalyzeTopology {
                 Serdes.String(), InternalSerdes.cluster()).withCachingDisabled());
         b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COPY_MEMBERS_STORE, lifetime, slot, false),
                 Serdes.String(), Serdes.String()).withCachingDisabled());
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COPY_SPREAD_ALERTS_STORE),
+                Serdes.String(), Serdes.String()).withCachingDisabled());
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENGAGEMENT_SOURCES_STORE),
+                Serdes.String(), InternalSerdes.sourceGrowth()).withCachingDisabled());
         b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATS_WINDOWS_STORE),
                 Serdes.String(), InternalSerdes.window()).withCachingDisabled());
         b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGNAL_SERIES_STORE),
@@ -69,8 +76,9 @@ public final class AnalyzeTopology {
         KStream<byte[], byte[]> raw = b.stream(Topics.MENTIONS_RAW,
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-mentions-raw"));
         KStream<String, Emit> matched = raw.process(() -> new MentionStep(c, scorer),
-                Named.as("normalize-match-score"), VERSIONS_STORE);
+                Named.as("normalize-match-score"), VERSIONS_STORE, ENGAGEMENT_SOURCES_STORE);
         deadLetters(matched, "mention");
+        signals(matched, "mention");
 
         KStream<String, MatchedMention> byPrimaryBrand = matched
                 .filter((k, e) -> e.matched() != null, Named.as("matched-only"))
@@ -78,8 +86,10 @@ public final class AnalyzeTopology {
                 .repartition(Repartitioned.<String, MatchedMention>as(BY_PRIMARY_BRAND)
                         .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.matched()));
         KStream<String, Emit> scored = byPrimaryBrand.process(() -> new ClusterStep(c),
-                Named.as("cluster-copies"), COPY_BANDS_STORE, COPY_CLUSTERS_STORE, COPY_MEMBERS_STORE);
+                Named.as("cluster-copies"), COPY_BANDS_STORE, COPY_CLUSTERS_STORE, COPY_MEMBERS_STORE,
+                COPY_SPREAD_ALERTS_STORE);
         deadLetters(scored, "cluster");
+        signals(scored, "cluster");
         scored.filter((k, e) -> e.scored() != null, Named.as("scored-only"))
                 .mapValues(Emit::scored, Named.as("unwrap-scored"))
                 .to(Topics.MENTIONS_SCORED, Produced.with(Serdes.String(), JsonSerdes.scored()).withName("write-mentions-scored"));
@@ -95,10 +105,14 @@ public final class AnalyzeTopology {
         figures.filter((k, e) -> e.stats() != null, Named.as("stats-only"))
                 .mapValues(Emit::stats, Named.as("unwrap-stats"))
                 .to(Topics.BRAND_STATS, Produced.with(Serdes.String(), JsonSerdes.stats()).withName("write-brand-stats"));
-        figures.filter((k, e) -> e.signal() != null, Named.as("signals-only"))
-                .mapValues(Emit::signal, Named.as("unwrap-signal"))
-                .to(Topics.SIGNALS, Produced.with(Serdes.String(), JsonSerdes.signal()).withName("write-signals"));
+        signals(figures, "stats");
         return b.build();
+    }
+
+    private static void signals(KStream<String, Emit> stream, String step) {
+        stream.filter((k, e) -> e.signal() != null, Named.as(step + "-signals-only"))
+                .mapValues(Emit::signal, Named.as(step + "-unwrap-signal"))
+                .to(Topics.SIGNALS, Produced.with(Serdes.String(), JsonSerdes.signal()).withName(step + "-write-signals"));
     }
 
     private static void deadLetters(KStream<String, Emit> stream, String step) {

@@ -7,11 +7,21 @@ import io.vigie.analyze.streams.InternalSerdes.ClusterState;
 import io.vigie.model.RawMention;
 import io.vigie.model.ScoredMention;
 import io.vigie.model.Sentiment;
+import io.vigie.analyze.detection.signal.SpikeSignals;
+import io.vigie.analyze.detection.virality.CopySpreadDetector;
+import io.vigie.analyze.detection.virality.ViralityEvent;
+import io.vigie.model.SignalPhase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -28,15 +38,16 @@ import org.slf4j.LoggerFactory;
 final class ClusterStep implements Processor<String, MatchedMention, String, Emit> {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterStep.class);
     static final String STAGE = "analyze.cluster";
-    private static final int MAX_HOSTS = 50;
 
     private final AnalyzeConfig config;
+    private final CopySpreadDetector spreadDetector = new CopySpreadDetector(CopySpreadDetector.Params.defaults());
     private final TermExtractor terms = new TermExtractor(30);
     private final WatchlistWords brandWords;
     private ProcessorContext<String, Emit> context;
     private WindowStore<String, String> bands;
     private WindowStore<String, ClusterState> clusters;
     private WindowStore<String, String> members;
+    private KeyValueStore<String, String> spreadAlerts;
 
     ClusterStep(AnalyzeConfig config) {
         this.config = config;
@@ -49,6 +60,8 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
         this.bands = context.getStateStore(AnalyzeTopology.COPY_BANDS_STORE);
         this.clusters = context.getStateStore(AnalyzeTopology.COPY_CLUSTERS_STORE);
         this.members = context.getStateStore(AnalyzeTopology.COPY_MEMBERS_STORE);
+        this.spreadAlerts = context.getStateStore(AnalyzeTopology.COPY_SPREAD_ALERTS_STORE);
+        context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, this::endQuietSpreads);
         this.brandWords.init(context.getStateStore(AnalyzeTopology.WATCHLIST_STORE));
     }
 
@@ -59,7 +72,7 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
         RawMention m = s.mention();
         try {
             String text = m.fullText();
-            Cluster cluster = cluster(m, mm.update(), CopyFingerprint.of(text));
+            Cluster cluster = cluster(m, mm.update(), CopyFingerprint.of(text), record.key(), s.backfill());
             ScoredMention scored = new ScoredMention(s.schemaVersion(), m, s.brands(), s.language(),
                     s.languageConfidence(), s.sentiment(), s.brandSentiments(), cluster.id(), cluster.copies(),
                     s.backfill(), s.eventTime(), s.scoredAt());
@@ -88,9 +101,10 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
 
     /**
      * The cluster of a mention: an update keeps the cluster its id joined; a new text long enough joins the cluster
-     * of a candidate sharing an LSH band whose signature is similar enough, or starts its own.
+     * of a candidate sharing an LSH band whose signature is similar enough, or starts its own. Each new copy is
+     * counted by the copy-spread detector, whose START/UPDATE go to {@code signals} (never for a backfill).
      */
-    private Cluster cluster(RawMention m, boolean update, CopyFingerprint f) {
+    private Cluster cluster(RawMention m, boolean update, CopyFingerprint f, String primaryBrand, boolean backfill) {
         long now = context.currentStreamTimeMs();
         Instant from = Instant.ofEpochMilli(Math.max(0, now - config.dedupeLifetime().toMillis()));
         Instant to = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
@@ -106,7 +120,7 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
         String found = null;
         ClusterState foundState = null;
         double best = CopyFingerprint.MIN_SIMILARITY;
-        Set<String> tried = new java.util.HashSet<>();
+        Set<String> tried = new HashSet<>();
         for (String key : keys) {
             try (WindowStoreIterator<String> it = bands.fetch(key, from, to)) {
                 while (it.hasNext()) {
@@ -127,25 +141,56 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
                 }
             }
         }
-        String host = m.sourceHost() == null ? m.source() : m.sourceHost();
-        Cluster result;
+        String host = m.sourceHost() == null || m.sourceHost().isBlank() ? m.source() : m.sourceHost();
+        String clusterId = found == null ? m.id() : found;
+        ClusterState state = found == null ? new ClusterState(f.encoded(), new CopySpreadDetector.ClusterSpread()) : foundState;
+        List<ViralityEvent> events = spreadDetector.observe(state.spread(), clusterId, host, m.fetchedAt());
+        clusters.put(clusterId, state, now);
         if (found == null) {
-            clusters.put(m.id(), new ClusterState(1, List.of(host), f.encoded()), now);
             for (String key : keys) {
-                bands.put(key, m.id(), now);
+                bands.put(key, clusterId, now);
             }
-            result = new Cluster(m.id(), 1);
-        } else {
-            List<String> hosts = new ArrayList<>(foundState.hosts());
-            if (!hosts.contains(host) && hosts.size() < MAX_HOSTS) {
-                hosts.add(host);
-            }
-            ClusterState state = new ClusterState(foundState.copies() + 1, hosts, foundState.signature());
-            clusters.put(found, state, now);
-            result = new Cluster(found, state.copies());
         }
-        members.put(m.id(), result.id(), now);
-        return result;
+        members.put(m.id(), clusterId, now);
+        if (!backfill) {
+            for (ViralityEvent e : events) {
+                forwardSpread(e, primaryBrand, List.of(m.id(), clusterId));
+            }
+        }
+        return new Cluster(clusterId, state.copies());
+    }
+
+    private void forwardSpread(ViralityEvent e, String brand, List<String> mentionIds) {
+        if (e.phase() == SignalPhase.END) {
+            spreadAlerts.delete(e.subject());
+        } else {
+            spreadAlerts.put(e.subject(), brand);
+        }
+        context.forward(new Record<>(brand, Emit.signal(SpikeSignals.fromVirality(e, brand,
+                mentionIds.stream().distinct().toList())), context.currentSystemTimeMs()));
+    }
+
+    /** A cluster that stopped spreading sends nothing more: its END comes from here. */
+    private void endQuietSpreads(long wallClockMs) {
+        long now = context.currentStreamTimeMs();
+        Instant from = Instant.ofEpochMilli(Math.max(0, now - config.dedupeLifetime().toMillis()));
+        Instant to = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
+        List<KeyValue<String, String>> alerted = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = spreadAlerts.all()) {
+            it.forEachRemaining(alerted::add);
+        }
+        for (KeyValue<String, String> kv : alerted) {
+            ClusterState state = latest(clusters, kv.key, from, to);
+            if (state == null) {
+                spreadAlerts.delete(kv.key);
+                continue;
+            }
+            List<ViralityEvent> events = spreadDetector.tick(state.spread(), kv.key, Instant.ofEpochMilli(wallClockMs));
+            if (!events.isEmpty()) {
+                clusters.put(kv.key, state, Math.max(now, 0));
+                events.forEach(e -> forwardSpread(e, kv.value, List.of()));
+            }
+        }
     }
 
     private static <V> V latest(WindowStore<String, V> store, String key, Instant from, Instant to) {

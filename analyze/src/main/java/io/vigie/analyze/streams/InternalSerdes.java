@@ -1,13 +1,11 @@
 package io.vigie.analyze.streams;
 
-import io.vigie.analyze.signals.SeriesState;
+import io.vigie.analyze.signals.BrandSeriesState;
 import io.vigie.analyze.stats.BrandObservation;
 import io.vigie.analyze.stats.WindowAccumulator;
 import io.vigie.model.JsonSerde;
 import io.vigie.model.VigieJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.HashMap;
-import java.util.Map;
 
 /** JSON serdes of the values that live only inside the topology: repartition topics and stores. */
 final class InternalSerdes {
@@ -27,8 +25,8 @@ final class InternalSerdes {
         return new JsonSerde<>(MAPPER, WindowAccumulator.class);
     }
 
-    static JsonSerde<BrandSeries> series() {
-        return new JsonSerde<>(MAPPER, BrandSeries.class);
+    static JsonSerde<BrandSeriesState> series() {
+        return new JsonSerde<>(MAPPER, BrandSeriesState.class);
     }
 
     static JsonSerde<SeenVersion> seenVersion() {
@@ -43,17 +41,20 @@ final class InternalSerdes {
      * The last version of a mention id seen, its reach (an update adds only the reach it gained) and whether it
      * matched a brand (a version that matches for the first time counts as new).
      */
-    record SeenVersion(long version, String contentHash, long reach, boolean matched) {}
+    record SeenVersion(long version, String contentHash, long reach, boolean matched,
+            io.vigie.analyze.detection.virality.EngagementGrowthDetector.ItemGrowth growth) {}
 
     /**
-     * A near-duplicate cluster: how many copies, on which hosts (at most 50 kept), and the MinHash signature of its
-     * first text, against which candidates are verified.
+     * A near-duplicate cluster: the MinHash signature of its first text (candidates are verified against it) and
+     * its spread over sites, as the copy-spread detector counts it.
      */
-    record ClusterState(int copies, java.util.List<String> hosts, String signature) {}
+    record ClusterState(String signature, io.vigie.analyze.detection.virality.CopySpreadDetector.ClusterSpread spread) {
+        int copies() {
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, spread.copies));
+        }
+    }
 
-    /** The detector state of each series of one brand. */
-    static final class BrandSeries {
-        @com.fasterxml.jackson.annotation.JsonProperty
-        public Map<String, SeriesState> byKind = new HashMap<>();
+    static JsonSerde<io.vigie.analyze.detection.virality.EngagementGrowthDetector.SourceGrowth> sourceGrowth() {
+        return new JsonSerde<>(MAPPER, io.vigie.analyze.detection.virality.EngagementGrowthDetector.SourceGrowth.class);
     }
 }

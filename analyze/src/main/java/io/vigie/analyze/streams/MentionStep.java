@@ -1,6 +1,10 @@
 package io.vigie.analyze.streams;
 
 import io.vigie.analyze.dedupe.VersionCheck;
+import io.vigie.analyze.detection.signal.SpikeSignals;
+import io.vigie.analyze.detection.virality.EngagementGrowthDetector;
+import io.vigie.analyze.detection.virality.EngagementPoll;
+import io.vigie.analyze.detection.virality.ViralityEvent;
 import io.vigie.analyze.normalize.MentionNormalizer;
 import io.vigie.analyze.sentiment.MentionSentiment;
 import io.vigie.analyze.sentiment.MentionSentimentScorer;
@@ -22,6 +26,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
@@ -45,6 +50,8 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
     private ProcessorContext<String, Emit> context;
     private WindowStore<String, SeenVersion> versions;
     private WatchlistView watchlist;
+    private KeyValueStore<String, EngagementGrowthDetector.SourceGrowth> sources;
+    private final EngagementGrowthDetector growthDetector = new EngagementGrowthDetector(EngagementGrowthDetector.Params.defaults());
     private long duplicates;
 
     MentionStep(AnalyzeConfig config, MentionSentimentScorer scorer) {
@@ -58,6 +65,7 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
         this.context = context;
         this.versions = context.getStateStore(AnalyzeTopology.VERSIONS_STORE);
         this.watchlist = new WatchlistView(context.getStateStore(AnalyzeTopology.WATCHLIST_STORE));
+        this.sources = context.getStateStore(AnalyzeTopology.ENGAGEMENT_SOURCES_STORE);
     }
 
     @Override
@@ -106,9 +114,18 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
             }
             long reach = m.engagement().reach();
             boolean counted = seen != null && seen.matched();
-            versions.put(m.id(), new SeenVersion(m.version(), hash, reach, counted || !kept.isEmpty()), storeTime);
+            EngagementGrowthDetector.ItemGrowth growth = seen == null || seen.growth() == null
+                    ? new EngagementGrowthDetector.ItemGrowth() : seen.growth();
+            List<ViralityEvent> viral = kept.isEmpty() || n.backfill() ? List.of() : observeGrowth(m, growth);
+            versions.put(m.id(), new SeenVersion(m.version(), hash, reach, counted || !kept.isEmpty(), growth), storeTime);
             if (kept.isEmpty()) {
                 return;
+            }
+            for (ViralityEvent e : viral) {
+                for (String b : kept) {
+                    context.forward(new Record<>(b, Emit.signal(SpikeSignals.fromVirality(e, b, List.of(m.id()))),
+                            n.eventTime().toEpochMilli()));
+                }
             }
             Map<String, Sentiment> byBrand = new HashMap<>();
             for (String b : kept) {
@@ -127,6 +144,31 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
             LOG.warn("event=step-failed stage={} topic={} partition={} offset={} error=\"{}\"", STAGE, topic, partition,
                     offset, DeadLetters.describe(e));
             dead(record, topic, partition, offset, "analysis failed: " + DeadLetters.describe(e), e);
+        }
+    }
+
+    /**
+     * Item virality: the engagement of each version of an item against its source's usual growth. The source
+     * baseline is learned per partition of {@code mentions.raw} (items are spread over partitions by id hash, so
+     * every partition sees a fair sample of each source's items).
+     */
+    private List<ViralityEvent> observeGrowth(RawMention m, EngagementGrowthDetector.ItemGrowth item) {
+        EngagementPoll poll = EngagementPoll.of(m.id(), m.source(), m.fetchedAt(), m.engagement());
+        if (poll.engagement() < 0) {
+            return List.of();
+        }
+        EngagementGrowthDetector.SourceGrowth source = sources.get(m.source());
+        if (source == null) {
+            source = new EngagementGrowthDetector.SourceGrowth();
+        }
+        try {
+            List<ViralityEvent> events = growthDetector.observe(source, item, poll).events();
+            sources.put(m.source(), source);
+            return events;
+        } catch (IllegalArgumentException e) {
+            // An engagement reading older than the last one: the mention is fine, its growth is not measurable.
+            LOG.debug("event=engagement-poll-skipped id={} reason=\"{}\"", m.id(), e.getMessage());
+            return List.of();
         }
     }
 

@@ -1,18 +1,16 @@
 package io.vigie.analyze.streams;
 
-import io.vigie.analyze.signals.EwmaSpikeDetector;
-import io.vigie.analyze.signals.SeriesState;
+import io.vigie.analyze.signals.BrandSeriesSignals;
+import io.vigie.analyze.signals.BrandSeriesState;
+import io.vigie.analyze.signals.MinuteFigures;
 import io.vigie.analyze.stats.BrandObservation;
 import io.vigie.analyze.stats.WindowAccumulator;
-import io.vigie.analyze.streams.InternalSerdes.BrandSeries;
-import io.vigie.model.SignalKind;
 import io.vigie.model.SpikeSignal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -34,22 +32,18 @@ final class StatsSignalsStep implements Processor<String, BrandObservation, Stri
     static final String STAGE = "analyze.stats";
     static final List<Duration> WINDOWS = List.of(Duration.ofMinutes(1), Duration.ofHours(1));
     private static final long MINUTE = 60_000;
-    /** Quiet minutes fed as zeros at most, after a brand was silent a long time. */
-    private static final int MAX_ZERO_FILL = 120;
-    private static final List<SignalKind> KINDS =
-            List.of(SignalKind.VOLUME, SignalKind.NEGATIVE_VOLUME, SignalKind.NEGATIVE_SHARE, SignalKind.REACH);
 
     private final AnalyzeConfig config;
-    private final EwmaSpikeDetector detector;
+    private final BrandSeriesSignals detectors;
     private ProcessorContext<String, Emit> context;
     private KeyValueStore<String, WindowAccumulator> windows;
-    private KeyValueStore<String, BrandSeries> series;
+    private KeyValueStore<String, BrandSeriesState> series;
     private long late;
     private long backfill;
 
     StatsSignalsStep(AnalyzeConfig config) {
         this.config = config;
-        this.detector = new EwmaSpikeDetector(config.spikes().rule());
+        this.detectors = new BrandSeriesSignals(config.spikes().warmUp(), config.spikes().quiet());
     }
 
     @Override
@@ -145,97 +139,55 @@ final class StatsSignalsStep implements Processor<String, BrandObservation, Stri
     }
 
     private void closeMinute(WindowAccumulator a) {
-        BrandSeries s = seriesOf(a.brand);
-        SeriesState volume = s.byKind.computeIfAbsent(SignalKind.VOLUME.name(), k -> new SeriesState());
-        if (volume.lastMinuteMs >= 0) {
-            long missing = (a.startMs - volume.lastMinuteMs) / MINUTE - 1;
-            long first = a.startMs - Math.min(missing, MAX_ZERO_FILL) * MINUTE;
-            for (long t = first; t < a.startMs; t += MINUTE) {
-                feedClosed(s, a.brand, t, 0, 0, 0, 0, List.of(), List.of());
-            }
-        }
-        feedClosed(s, a.brand, a.startMs, a.volume, a.negative, a.reach, a.volume,
-                a.driverIds(false), a.driverIds(true));
+        BrandSeriesState s = seriesOf(a.brand);
+        MinuteFigures figures = new MinuteFigures(a.volume, a.negative, a.reach, a.driverIds(false), a.driverIds(true));
+        detectors.closeMinute(s, a.brand, a.startMs, figures)
+                .forEach(sig -> forward(a.brand, Emit.signal(sig), context.currentSystemTimeMs()));
         series.put(a.brand, s);
     }
 
-    private void feedClosed(BrandSeries s, String brand, long minuteStart, long volume, long negative, long reach,
-            long judged, List<String> drivers, List<String> negativeDrivers) {
-        for (SignalKind kind : KINDS) {
-            SeriesState state = s.byKind.computeIfAbsent(kind.name(), k -> new SeriesState());
-            if (minuteStart <= state.lastMinuteMs) {
-                continue;
-            }
-            if (kind == SignalKind.NEGATIVE_SHARE && judged == 0) {
-                state.lastMinuteMs = minuteStart;
-                continue;
-            }
-            double value = value(kind, volume, negative, reach);
-            Optional<SpikeSignal> signal = detector.closeMinute(state, brand, kind, minuteStart, value, judged,
-                    kind == SignalKind.VOLUME || kind == SignalKind.REACH ? drivers : negativeDrivers);
-            signal.ifPresent(sig -> forward(brand, Emit.signal(sig), context.currentSystemTimeMs()));
-        }
-    }
-
     private void openMinute(WindowAccumulator a, Instant now) {
-        BrandSeries s = seriesOf(a.brand);
-        boolean changed = false;
-        for (SignalKind kind : KINDS) {
-            SeriesState state = s.byKind.computeIfAbsent(kind.name(), k -> new SeriesState());
-            Optional<SpikeSignal> signal = detector.openMinute(state, a.brand, kind, a.startMs,
-                    value(kind, a.volume, a.negative, a.reach), a.volume,
-                    a.driverIds(kind == SignalKind.NEGATIVE_VOLUME), now);
-            if (signal.isPresent()) {
-                changed = true;
-                forward(a.brand, Emit.signal(signal.get()), now.toEpochMilli());
-            }
-        }
-        if (changed) {
+        BrandSeriesState s = seriesOf(a.brand);
+        MinuteFigures soFar = new MinuteFigures(a.volume, a.negative, a.reach, a.driverIds(false), a.driverIds(true));
+        List<io.vigie.model.SpikeSignal> started = detectors.openMinute(s, a.brand, a.startMs, soFar);
+        if (!started.isEmpty()) {
+            started.forEach(sig -> forward(a.brand, Emit.signal(sig), now.toEpochMilli()));
             series.put(a.brand, s);
         }
     }
 
-    /** A brand gone silent gets its empty minutes fed, so an open episode can end without a new mention. */
+    /**
+     * A brand gone silent while alarmed gets its last closable minute fed as zero (the detector fills the minutes
+     * between with zeros itself), so an episode can end without a new mention.
+     */
     private void endQuietEpisodes(long closeClock) {
-        List<KeyValue<String, BrandSeries>> all = new ArrayList<>();
-        try (KeyValueIterator<String, BrandSeries> it = series.all()) {
+        List<KeyValue<String, BrandSeriesState>> all = new ArrayList<>();
+        try (KeyValueIterator<String, BrandSeriesState> it = series.all()) {
             it.forEachRemaining(all::add);
         }
-        for (KeyValue<String, BrandSeries> kv : all) {
-            BrandSeries s = kv.value;
-            boolean anyActive = s.byKind.values().stream().anyMatch(SeriesState::active);
-            SeriesState volume = s.byKind.get(SignalKind.VOLUME.name());
-            if (!anyActive || volume == null || volume.lastMinuteMs < 0) {
+        long lastClosable = Math.floorDiv(closeClock - config.grace().toMillis(), MINUTE) * MINUTE - MINUTE;
+        for (KeyValue<String, BrandSeriesState> kv : all) {
+            BrandSeriesState s = kv.value;
+            long last = s.lastMinuteOf("VOLUME");
+            if (last == Long.MIN_VALUE || lastClosable <= last || !s.anyAlarm()) {
                 continue;
             }
-            long lastClosable = Math.floorDiv(closeClock - config.grace().toMillis(), MINUTE) * MINUTE - MINUTE;
-            if (lastClosable <= volume.lastMinuteMs || windows.get(key(kv.key, WINDOWS.get(0), volume.lastMinuteMs + MINUTE)) != null) {
+            boolean pending = false;
+            for (long t = last + MINUTE; t <= lastClosable && !pending; t += MINUTE) {
+                pending = windows.get(key(kv.key, WINDOWS.get(0), t)) != null;
+            }
+            if (pending) {
                 continue;
             }
-            long first = Math.max(volume.lastMinuteMs + MINUTE, lastClosable - (MAX_ZERO_FILL - 1) * MINUTE);
-            for (long t = first; t <= lastClosable; t += MINUTE) {
-                if (windows.get(key(kv.key, WINDOWS.get(0), t)) != null) {
-                    break;
-                }
-                feedClosed(s, kv.key, t, 0, 0, 0, 0, List.of(), List.of());
-            }
+            detectors.closeMinute(s, kv.key, lastClosable, MinuteFigures.empty())
+                    .forEach(sig -> forward(kv.key, Emit.signal(sig), closeClock));
             series.put(kv.key, s);
         }
     }
 
-    private BrandSeries seriesOf(String brand) {
-        BrandSeries s = series.get(brand);
-        return s == null ? new BrandSeries() : s;
-    }
-
-    private static double value(SignalKind kind, long volume, long negative, long reach) {
-        return switch (kind) {
-            case VOLUME -> volume;
-            case NEGATIVE_VOLUME -> negative;
-            case NEGATIVE_SHARE -> volume == 0 ? 0 : (double) negative / volume;
-            case REACH -> reach;
-            default -> 0;
-        };
+    private BrandSeriesState seriesOf(String brand) {
+        BrandSeriesState s = series.get(brand);
+        return s == null ? new BrandSeriesState() : s;
     }
 
     private void forward(String key, Emit emit, long timestamp) {

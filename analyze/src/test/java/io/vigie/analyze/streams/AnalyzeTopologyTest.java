@@ -134,6 +134,43 @@ class AnalyzeTopologyTest {
     }
 
     @Test
+    void aTextCopiedOnFourSitesRaisesACopySpreadSignal() {
+        String text = "Kryptonite locks can be opened with a simple Bic pen, watch the video";
+        for (int i = 0; i < 4; i++) {
+            t.send("c" + i, "site" + i + ".example", (i == 0 ? "" : "RT @s" + i + ": ") + text, T0.plusSeconds(i));
+        }
+        List<SpikeSignal> spread = t.signals.readValuesToList().stream()
+                .filter(s -> s.kind() == SignalKind.COPY_SPREAD).toList();
+        assertEquals(1, spread.size());
+        assertEquals(SignalPhase.START, spread.get(0).phase());
+        assertEquals("c0", spread.get(0).subject(), "the cluster id");
+        assertEquals(4, spread.get(0).observed(), 1e-9);
+        assertTrue(spread.get(0).mentionIds().contains("c3"));
+    }
+
+    @Test
+    void anItemWhoseEngagementGrowsFarFasterThanItsSourcesRaisesAnItemViralitySignal() {
+        for (int i = 0; i < 25; i++) {
+            t.send(video("v" + i, 1, 1000, T0.plusSeconds(i)));
+            t.send(video("v" + i, 2, 1010 + i % 3, T0.plusSeconds(i + 600)));
+        }
+        assertTrue(t.signals.readValuesToList().stream().noneMatch(s -> s.kind() == SignalKind.ITEM_VIRALITY));
+        t.send(video("hot", 1, 1000, T0.plusSeconds(700)));
+        t.send(video("hot", 2, 500_000, T0.plusSeconds(1300)));
+        SpikeSignal viral = t.signals.readValuesToList().stream().filter(s -> s.kind() == SignalKind.ITEM_VIRALITY)
+                .findFirst().orElseThrow();
+        assertEquals(SignalPhase.START, viral.phase());
+        assertEquals("hot", viral.subject());
+        assertEquals(List.of("hot"), viral.mentionIds());
+    }
+
+    private static RawMention video(String id, long version, long views, Instant fetched) {
+        return new RawMention(Schema.VERSION, id, version, "tube", "tube.example", MentionKind.VIDEO, null, null, null,
+                null, "Kryptonite lock test " + id, "", null, null, null, T0, fetched, "en",
+                new Engagement(views, null, null, null, null, null, null), null);
+    }
+
+    @Test
     void aLateMentionWithinGraceCountsAndOneBeyondItIsScoredButNotCounted() {
         t.send("m1", "blog.example", "Kryptonite one", T0.plusSeconds(10));
         t.advance(Duration.ofMinutes(1).plusSeconds(30));

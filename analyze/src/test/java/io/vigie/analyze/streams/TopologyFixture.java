@@ -63,7 +63,7 @@ final class TopologyFixture implements AutoCloseable {
 
     static AnalyzeConfig testConfig() {
         return new AnalyzeConfig("analyze-test", 1, 100, 4096, Duration.ofMinutes(2), Duration.ofHours(6),
-                Duration.ofHours(1), Duration.ofSeconds(1), new AnalyzeConfig.Spikes(3, 4.0, 2.0, 2, 5L));
+                Duration.ofHours(1), Duration.ofSeconds(1), new AnalyzeConfig.Spikes(Duration.ofMinutes(3), Duration.ofMinutes(2)));
     }
 
     void brand(String id, String query) {
