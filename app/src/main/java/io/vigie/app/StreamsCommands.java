@@ -1,5 +1,6 @@
 package io.vigie.app;
 
+import io.vigie.analyze.brands.BrandsCommand;
 import picocli.CommandLine;
 
 /** Registers the streams part's subcommands of {@code vigie}. */
@@ -7,6 +8,6 @@ final class StreamsCommands {
     private StreamsCommands() {}
 
     static void register(CommandLine vigie) {
-        // Subcommands are added here as the part grows, e.g. vigie.getSubcommands().get("eval").addSubcommand(...).
+        vigie.addSubcommand("brands", new CommandLine(new BrandsCommand()));
     }
 }
