@@ -1,12 +1,17 @@
 package io.vigie.app;
 
+import io.vigie.runtime.service.Stage;
 import picocli.CommandLine;
 
-/** Registers the foundation part's subcommands of {@code vigie}. */
+/** Registers the foundation part's subcommands of {@code vigie}: local, run, and one command per stage. */
 final class FoundationCommands {
     private FoundationCommands() {}
 
     static void register(CommandLine vigie) {
-        // Subcommands are added here as the part grows, e.g. vigie.getSubcommands().get("eval").addSubcommand(...).
+        vigie.addSubcommand("local", new CommandLine(new LocalCommand(ShutdownSignal::onTermOrInterrupt)));
+        vigie.addSubcommand("run", new CommandLine(new RunCommand(ShutdownSignal::onTermOrInterrupt)));
+        for (Stage stage : Stages.all()) {
+            vigie.addSubcommand(stage.name(), StageCommand.commandLine(stage, ShutdownSignal::onTermOrInterrupt));
+        }
     }
 }

@@ -1,11 +1,16 @@
 package io.vigie.dashboards;
 
+import io.vigie.dashboards.index.MentionIndexer;
 import io.vigie.runtime.service.Stage;
 import io.vigie.runtime.service.StageContext;
 import io.vigie.runtime.service.VigieService;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The dashboards stage as the launcher sees it. */
+/**
+ * The dashboards stage as the launcher sees it: the indexer that keeps {@code vigie-mentions} in Elasticsearch
+ * up to date with {@code mentions.scored}.
+ */
 public final class DashboardsStage implements Stage {
     @Override
     public String name() {
@@ -14,7 +19,12 @@ public final class DashboardsStage implements Stage {
 
     @Override
     public List<VigieService> services(StageContext context) {
-        // TODO(vigie): the dashboards services are not built yet.
-        return List.of();
+        DashboardsConfig config = context.config().bind("dashboards", DashboardsConfig.class, DashboardsConfig.DEFAULTS);
+        List<VigieService> services = new ArrayList<>();
+        if (config.indexer().enabled()) {
+            services.add(new MentionIndexer(config.indexer(), context.kafka(), context.elasticsearch(),
+                    context.instanceId(), context.clock()));
+        }
+        return services;
     }
 }

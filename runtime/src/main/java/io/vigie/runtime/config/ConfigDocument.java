@@ -152,6 +152,34 @@ public final class ConfigDocument {
         return key.replace("~", "~0").replace("/", "~1");
     }
 
+    /** A document with no section: every stage falls back to its defaults ({@code vigie local} without --config). */
+    public static ConfigDocument empty(String origin) {
+        return parse("", origin, name -> null);
+    }
+
+    /**
+     * A copy with the dotted {@code key} (no list indices) set to {@code value}, for a command-line option that
+     * overrides the file, e.g. {@code vigie local --http-port} setting {@code dashboards.http.port}. Errors about the
+     * key still point at the line of the key, or of its nearest parent, in the file.
+     */
+    public ConfigDocument withValue(String key, Object value) {
+        if (key.isEmpty() || key.contains("[")) {
+            throw new IllegalArgumentException("a dotted key without list indices is required, not '" + key + "'");
+        }
+        JsonNode copy = root.deepCopy();
+        ObjectNode parent = (ObjectNode) copy;
+        String[] parts = key.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = parent.get(parts[i]);
+            if (child == null || !child.isObject()) {
+                child = parent.putObject(parts[i]);
+            }
+            parent = (ObjectNode) child;
+        }
+        parent.set(parts[parts.length - 1], binder.valueToTree(value));
+        return new ConfigDocument(origin, copy, lineByPointer);
+    }
+
     public String origin() {
         return origin;
     }

@@ -85,11 +85,35 @@ public final class DetectionBenchCommand implements Callable<Integer> {
             }
         }
         Arrays.sort(rates);
+        // The same, with the state read from and written back to bytes at every point, as a state store does.
+        byte[][] stored = new byte[seriesCount][];
+        for (int s = 0; s < seriesCount; s++) {
+            stored[s] = states[s].toBytes();
+        }
+        double[] storeRates = new double[rounds];
+        for (int r = -warmup; r < rounds; r++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < pointsPerSeries; i++) {
+                for (int s = 0; s < seriesCount; s++) {
+                    clock[s] += step;
+                    SeriesState state = SeriesState.fromBytes(stored[s]);
+                    sink += detector.observe(state, clock[s], values[s][i]).onsetScore();
+                    stored[s] = state.toBytes();
+                }
+            }
+            long elapsed = System.nanoTime() - start;
+            if (r >= 0) {
+                storeRates[r] = (double) seriesCount * pointsPerSeries / (elapsed / 1e9);
+            }
+        }
+        Arrays.sort(storeRates);
         o.printf("machine: %d cores visible to the JVM%n", Runtime.getRuntime().availableProcessors());
         o.printf("volume detector: %d series x %d points x %d timed rounds (%d warm-up rounds excluded), one thread%n",
                 seriesCount, pointsPerSeries, rounds, warmup);
         o.printf("  points/s: median %,.0f, best %,.0f, worst %,.0f%n", rates[rates.length / 2], rates[rates.length - 1],
                 rates[0]);
+        o.printf("  points/s with the state decoded from and encoded to bytes at every point: median %,.0f, best %,.0f%n",
+                storeRates[storeRates.length / 2], storeRates[storeRates.length - 1]);
         o.printf("  state per series: %d bytes serialised (SeriesState.toBytes)%n", states[0].toBytes().length);
         o.printf("  item virality state: %d bytes per source, %d bytes per item (JSON, VigieJson)%n",
                 json(new EngagementGrowthDetector.SourceGrowth()), json(new EngagementGrowthDetector.ItemGrowth()));

@@ -201,7 +201,8 @@ public final class NabEvalCommand implements Callable<Integer> {
 
     private void writeParams(SeriesParams params, Map<String, Double> thresholds, Map<String, Double> normalised,
             NabCorpus corpus) {
-        ObjectMapper json = VigieJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper json = VigieJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
         ObjectNode root = json.createObjectNode();
         Double standard = thresholds.get("standard");
         root.set("params", json.valueToTree(standard == null ? params : params.withAlertThreshold(standard)));

@@ -40,6 +40,8 @@ public final class SeriesDetector {
     private final double hourAlpha;
     private final double dayAlpha;
     private final double recordDecay;
+    private final double onsetDecay;
+    private final long calmSteps;
     private final long warmUpMillis;
     private final long quietSteps;
     private final long maxFillSteps;
@@ -56,6 +58,8 @@ public final class SeriesDetector {
         // Each weekday is visited (1 day / interval) times a week: forget it over seasonHalfLifeDays weeks.
         this.dayAlpha = alpha(params.seasonHalfLifeDays() * Math.max(1.0, DAY / step));
         this.recordDecay = Math.pow(0.5, step / params.recordHalfLife().toMillis());
+        this.onsetDecay = Math.pow(0.5, step / params.onsetHalfLife().toMillis());
+        this.calmSteps = Math.max(1, Math.round(params.calm().toMillis() / step));
         this.warmUpMillis = params.warmUp().toMillis();
         this.quietSteps = Math.max(1, Math.round(params.quiet().toMillis() / step));
         this.maxFillSteps = params.maxGapFill().toMillis() / intervalMillis;
@@ -104,22 +108,62 @@ public final class SeriesDetector {
             long fill = Math.min(steps - 1, maxFillSteps);
             long from = state.lastTime;
             for (long k = 1; k <= fill; k++) {
-                events = step(state, from + k * intervalMillis, 0.0, events, null);
+                events = step(state, from + k * intervalMillis, 0.0, 0, events, null);
             }
         }
         double[] out = new double[4];
-        events = step(state, time, value, events, out);
+        events = step(state, time, value, 0, events, out);
         return new Observation(time, value, out[0], out[1], out[2], out[3], events == null ? List.of() : events);
     }
 
+    /**
+     * Learns from one interval's share (negative mentions among all) and says how unusual it was. The share's
+     * noise is binomial: with three mentions a share of 100 % is nothing, with three hundred it is a crisis; the
+     * spread assumed is never below {@code sqrt(p (1 - p) / total)}. An interval with no mention says nothing
+     * about the share and is skipped (return value null). Use with {@link Transform#IDENTITY} parameters
+     * ({@code SeriesParams.forKind(NEGATIVE_SHARE, …)}).
+     *
+     * @throws IllegalArgumentException when {@code negative} is not in [0, total], or time goes back
+     */
+    public Observation observeShare(SeriesState state, long time, long negative, long total) {
+        if (negative < 0 || total < 0 || negative > total) {
+            throw new IllegalArgumentException("negative " + negative + " of " + total + " mentions at "
+                    + Instant.ofEpochMilli(time) + " is not a share");
+        }
+        if (transform != Transform.IDENTITY) {
+            throw new IllegalStateException("observeShare needs IDENTITY parameters, this detector uses " + transform);
+        }
+        if (total == 0) {
+            return null;
+        }
+        double share = (double) negative / total;
+        if (state.count == 0) {
+            return observe(state, time, share);
+        }
+        if (time <= state.lastTime) {
+            throw new IllegalArgumentException("observation at " + Instant.ofEpochMilli(time)
+                    + " is not after the last one, at " + Instant.ofEpochMilli(state.lastTime));
+        }
+        double[] out = new double[4];
+        List<SeriesEvent> events = step(state, time, share, total, null, out);
+        return new Observation(time, share, out[0], out[1], out[2], out[3], events == null ? List.of() : events);
+    }
+
     /** One interval: score, learn, track the episode. {@code out} receives expected, z, score, onset score. */
-    private List<SeriesEvent> step(SeriesState s, long time, double x, List<SeriesEvent> events, double[] out) {
+    private List<SeriesEvent> step(SeriesState s, long time, double x, long trials, List<SeriesEvent> events,
+            double[] out) {
         double y = transform.forward(x);
         int hour = (int) Math.floorMod(time / HOUR, 24L);
         int day = (int) Math.floorMod(Math.floorDiv(time, DAY) + 3, 7L); // epoch day 0 was a Thursday; 0 = Monday
         double seasonal = s.hourly[hour] + s.weekly[day];
         double expectedY = s.level + seasonal;
-        double sigma = Math.max(s.scale * MEAN_ABS_TO_SIGMA, transform.noiseFloor());
+        double floor = transform.noiseFloor();
+        if (trials > 0) {
+            // A share of n mentions cannot be known better than the binomial spread sqrt(p (1 - p) / n).
+            double p = Math.max(0.05, Math.min(0.95, s.level + seasonal));
+            floor = Math.max(floor, Math.sqrt(p * (1 - p) / trials));
+        }
+        double sigma = Math.max(s.scale * MEAN_ABS_TO_SIGMA, floor);
         double residual = y - expectedY;
         double z = residual / sigma;
         boolean warm = time - s.firstTime >= warmUpMillis;
@@ -143,48 +187,65 @@ public final class SeriesDetector {
         s.lastTime = time;
 
         double expected = transform.inverse(expectedY);
-        double onset = 0.0;
         int direction = z >= 0 ? 1 : -1;
-        boolean startedNow = false;
-        if (!s.active) {
-            if (score > 0 && score >= params.watchScore()) {
+        // Onset: a score above the fading memory of recent peaks. One high value at a crisis' onset (and again
+        // at a later, stronger wave), not one per interval while it lasts.
+        // The memory is wiped once the series has been calm (score under calmScore) for a while.
+        s.calmSteps = score < params.calmScore() ? s.calmSteps + 1 : 0;
+        if (s.calmSteps >= calmSteps) {
+            s.onsetPeak = 0.0;
+        }
+        double remembered = s.onsetPeak * onsetDecay;
+        double onset = score > remembered ? score : 0.0;
+        s.onsetPeak = Math.max(score, remembered);
+
+        if (s.alerted && direction != s.direction && score >= params.watchScore()) {
+            // The series swung hard the other way: that alarm is over.
+            events = add(events, event(s, SignalPhase.END, time, x, expected, z, sigma, score));
+            s.alerted = false;
+            s.active = false;
+        }
+        // Watching: since when the score has been unusual, for the alarm's "since".
+        if (score >= params.watchScore()) {
+            if (!s.active || s.direction != direction) {
                 s.active = true;
-                s.alerted = false;
                 s.since = time;
                 s.direction = direction;
-                s.quietSteps = 0;
-                s.episodes++;
-                s.peakScore = -1;
             }
+        } else if (score < params.endScore() && !s.alerted) {
+            s.active = false;
         }
-        if (s.active) {
-            if (direction == s.direction && score > s.peakScore) {
+        if (!s.alerted) {
+            if (onset >= params.alertThreshold()) {
+                if (!s.active) {
+                    s.since = time;
+                }
+                s.active = true;
+                s.alerted = true;
+                s.direction = direction;
+                s.episodes++;
                 s.peakScore = score;
-                onset = score;
                 s.peakObserved = x;
                 s.peakExpected = expected;
-                if (!s.alerted && score >= params.alertThreshold()) {
-                    s.alerted = true;
-                    s.reportedScore = score;
-                    startedNow = true;
-                    events = add(events, event(s, SignalPhase.START, time, x, expected, z, sigma, score));
-                }
+                s.reportedScore = score;
+                s.quietSteps = 0;
+                events = add(events, event(s, SignalPhase.START, time, x, expected, z, sigma, score));
             }
-            if (s.alerted && !startedNow && Math.abs(score - s.reportedScore) >= params.updateStep()) {
+        } else {
+            if (score > s.peakScore) {
+                s.peakScore = score;
+                s.peakObserved = x;
+                s.peakExpected = expected;
+            }
+            if (Math.abs(score - s.reportedScore) >= params.updateStep()) {
                 s.reportedScore = score;
                 events = add(events, event(s, SignalPhase.UPDATE, time, x, expected, z, sigma, score));
             }
-            if (score < params.endScore() || direction != s.direction) {
-                s.quietSteps++;
-            } else {
-                s.quietSteps = 0;
-            }
+            s.quietSteps = score < params.endScore() ? s.quietSteps + 1 : 0;
             if (s.quietSteps >= quietSteps) {
-                if (s.alerted) {
-                    events = add(events, event(s, SignalPhase.END, time, x, expected, z, sigma, score));
-                }
-                s.active = false;
+                events = add(events, event(s, SignalPhase.END, time, x, expected, z, sigma, score));
                 s.alerted = false;
+                s.active = false;
             }
         }
         s.lastScore = score;

@@ -25,6 +25,11 @@ import java.time.Duration;
  * @param recordFloorZ the record z-score is never taken below this (a calm series still needs a real deviation)
  * @param zHalf the z-score relative to the record that maps to an anomaly score of 0.5
  *     ({@code r = z / record}, {@code score = r / (r + zHalf)})
+ * @param onsetHalfLife how fast the memory of recent peaks fades: a point is an onset when its score beats that
+ *     fading peak, so a crisis alarms once at its start, and again only for a stronger or later wave
+ * @param calmScore a score under this is calm
+ * @param calm once the score has been calm this long, the memory of past peaks is wiped: the next surge is an
+ *     onset however it compares with the last crisis
  * @param watchScore an episode opens when the score reaches this; it is watched, not yet alarmed
  * @param endScore an open episode ends once the score has stayed below this for {@code quiet}
  * @param quiet how long the score must stay low before an episode ends (hysteresis: no flapping)
@@ -47,6 +52,9 @@ public record SeriesParams(
         Duration recordHalfLife,
         double recordFloorZ,
         double zHalf,
+        Duration onsetHalfLife,
+        double calmScore,
+        Duration calm,
         double watchScore,
         double endScore,
         Duration quiet,
@@ -64,6 +72,8 @@ public record SeriesParams(
         positive(levelHalfLife, "levelHalfLife");
         positive(scaleHalfLife, "scaleHalfLife");
         positive(recordHalfLife, "recordHalfLife");
+        positive(onsetHalfLife, "onsetHalfLife");
+        positive(calm, "calm");
         if (transform == null || gapPolicy == null || warmUp == null || warmUp.isNegative() || maxGapFill == null
                 || quiet == null || quiet.isNegative()) {
             throw new IllegalArgumentException("transform, gapPolicy, warmUp, quiet and maxGapFill are required");
@@ -116,27 +126,27 @@ public record SeriesParams(
 
     public SeriesParams withInterval(Duration value) {
         return new SeriesParams(transform, value, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
-                recordHalfLife, recordFloorZ, zHalf, watchScore, endScore, quiet, updateStep, watchFalls, gapPolicy, maxGapFill, alertThreshold);
+                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, watchFalls, gapPolicy, maxGapFill, alertThreshold);
     }
 
     public SeriesParams withTransform(Transform value) {
         return new SeriesParams(value, interval, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
-                recordHalfLife, recordFloorZ, zHalf, watchScore, endScore, quiet, updateStep, watchFalls, gapPolicy, maxGapFill, alertThreshold);
+                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, watchFalls, gapPolicy, maxGapFill, alertThreshold);
     }
 
     public SeriesParams withGapPolicy(GapPolicy value) {
         return new SeriesParams(transform, interval, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
-                recordHalfLife, recordFloorZ, zHalf, watchScore, endScore, quiet, updateStep, watchFalls, value, maxGapFill, alertThreshold);
+                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, watchFalls, value, maxGapFill, alertThreshold);
     }
 
     public SeriesParams withAlertThreshold(double value) {
         return new SeriesParams(transform, interval, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
-                recordHalfLife, recordFloorZ, zHalf, Math.min(watchScore, value), Math.min(endScore, value), quiet, updateStep, watchFalls, gapPolicy,
+                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, Math.min(watchScore, value), Math.min(endScore, value), quiet, updateStep, watchFalls, gapPolicy,
                 maxGapFill, value);
     }
 
     public SeriesParams withWatchFalls(boolean value) {
         return new SeriesParams(transform, interval, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
-                recordHalfLife, recordFloorZ, zHalf, watchScore, endScore, quiet, updateStep, value, gapPolicy, maxGapFill, alertThreshold);
+                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, value, gapPolicy, maxGapFill, alertThreshold);
     }
 }

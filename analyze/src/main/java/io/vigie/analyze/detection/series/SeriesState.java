@@ -13,7 +13,7 @@ public final class SeriesState {
     static final int DAYS = 7;
     private static final byte FORMAT = 1;
     /** Size of {@link #toBytes()}. */
-    public static final int BYTES = 1 + 8 * 3 + 8 * 3 + 8 * (HOURS + DAYS) + 2 + 4 + 8 + 8 * 6 + 4 + 8;
+    public static final int BYTES = 1 + 8 * 3 + 8 * 4 + 8 * (HOURS + DAYS) + 2 + 4 + 8 + 8 * 6 + 4 + 4 + 8;
 
     long firstTime;
     long lastTime;
@@ -21,6 +21,7 @@ public final class SeriesState {
     double level;
     double scale;
     double recordZ;
+    double onsetPeak;
     final double[] hourly = new double[HOURS];
     final double[] weekly = new double[DAYS];
 
@@ -36,6 +37,7 @@ public final class SeriesState {
     double peakPValue;
     double lastScore;
     int quietSteps;
+    int calmSteps;
     long episodes;
 
     public SeriesState() {}
@@ -54,7 +56,7 @@ public final class SeriesState {
         ByteBuffer b = ByteBuffer.allocate(BYTES);
         b.put(FORMAT);
         b.putLong(firstTime).putLong(lastTime).putLong(count);
-        b.putDouble(level).putDouble(scale).putDouble(recordZ);
+        b.putDouble(level).putDouble(scale).putDouble(recordZ).putDouble(onsetPeak);
         for (double h : hourly) {
             b.putDouble(h);
         }
@@ -66,7 +68,7 @@ public final class SeriesState {
         b.putLong(since);
         b.putDouble(peakScore).putDouble(reportedScore).putDouble(peakObserved).putDouble(peakExpected)
                 .putDouble(peakPValue).putDouble(lastScore);
-        b.putInt(quietSteps);
+        b.putInt(quietSteps).putInt(calmSteps);
         b.putLong(episodes);
         return b.array();
     }
@@ -88,6 +90,7 @@ public final class SeriesState {
         s.level = b.getDouble();
         s.scale = b.getDouble();
         s.recordZ = b.getDouble();
+        s.onsetPeak = b.getDouble();
         for (int i = 0; i < HOURS; i++) {
             s.hourly[i] = b.getDouble();
         }
@@ -105,6 +108,7 @@ public final class SeriesState {
         s.peakPValue = b.getDouble();
         s.lastScore = b.getDouble();
         s.quietSteps = b.getInt();
+        s.calmSteps = b.getInt();
         s.episodes = b.getLong();
         return s;
     }

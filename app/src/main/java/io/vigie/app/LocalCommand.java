@@ -1,0 +1,109 @@
+package io.vigie.app;
+
+import io.vigie.runtime.config.ConfigDocument;
+import io.vigie.runtime.local.LocalCluster;
+import io.vigie.runtime.local.Ports;
+import io.vigie.runtime.service.StageContext;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vigie local}: the whole of Vigie on this machine, with its own Kafka broker and Elasticsearch node. */
+@Command(name = "local", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {
+            "Run all of Vigie on this machine, with its own Kafka broker and Elasticsearch node.",
+            "The broker (KRaft) and Elasticsearch run as child processes; the topics are created, every Vigie service",
+            "runs in this process, and one 'ready' line gives the URLs. Ctrl-C or SIGTERM stops it all, children",
+            "included. A second start on the same data directory reuses what was stored."})
+final class LocalCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(LocalCommand.class);
+    /** The configuration key the dashboards stage reads its HTTP port from; --http-port sets it. */
+    static final String HTTP_PORT_KEY = "dashboards.http.port";
+    static final int DEFAULT_HTTP_PORT = 8080;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "<dir>", defaultValue = "${env:VIGIE_DATA_DIR:-.vigie}",
+            description = "Where Kafka, Elasticsearch and the services keep their data (env VIGIE_DATA_DIR).")
+    Path dataDirectory;
+
+    @Option(names = "--config", paramLabel = "<vigie.yml>",
+            description = "Brands, sources and alert routes; its kafka and elasticsearch sections are ignored here.")
+    Path config;
+
+    @Option(names = "--kafka-port", paramLabel = "<port>", defaultValue = "9092", description = "Kafka's client port.")
+    int kafkaPort;
+
+    @Option(names = "--controller-port", paramLabel = "<port>", defaultValue = "9093", description = "Kafka's KRaft controller port.")
+    int controllerPort;
+
+    @Option(names = "--es-port", paramLabel = "<port>", defaultValue = "9200", description = "Elasticsearch's HTTP port.")
+    int elasticsearchPort;
+
+    @Option(names = "--es-transport-port", paramLabel = "<port>", defaultValue = "9300", description = "Elasticsearch's transport port.")
+    int elasticsearchTransportPort;
+
+    @Option(names = "--http-port", paramLabel = "<port>", defaultValue = "8080", description = "The dashboards' HTTP port.")
+    int httpPort;
+
+    @Option(names = "--kafka-heap", paramLabel = "<size>", defaultValue = "512m", description = "The broker JVM's maximum heap.")
+    String kafkaHeap;
+
+    @Option(names = "--es-heap", paramLabel = "<size>", defaultValue = "512m", description = "Elasticsearch's heap.")
+    String elasticsearchHeap;
+
+    private final Supplier<ShutdownSignal> signals;
+
+    LocalCommand(Supplier<ShutdownSignal> signals) {
+        this.signals = signals;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        ConfigDocument doc = config == null ? ConfigDocument.empty("(no --config)") : ConfigDocument.read(config);
+        for (String ignored : new String[] {"kafka", "elasticsearch"}) {
+            if (doc.has(ignored)) {
+                log.warn("config section ignored section={} reason=vigie local runs its own servers; use vigie run"
+                        + " to connect to existing clusters", ignored);
+            }
+        }
+        boolean httpPortGiven = spec.commandLine().getParseResult().hasMatchedOption("--http-port");
+        if (httpPortGiven) {
+            doc = doc.withValue(HTTP_PORT_KEY, httpPort);
+        }
+        int dashboardPort = doc.has(HTTP_PORT_KEY) ? doc.node(HTTP_PORT_KEY).asInt(httpPort) : httpPort;
+        Ports.requireFree(dashboardPort, "--http-port");
+
+        ShutdownSignal signal = signals.get();
+        LocalCluster.Settings settings = new LocalCluster.Settings(dataDirectory, kafkaPort, controllerPort,
+                elasticsearchPort, elasticsearchTransportPort, kafkaHeap, elasticsearchHeap);
+        try (LocalCluster cluster = LocalCluster.start(settings)) {
+            StageContext context = new StageContext(doc, cluster.kafka(), cluster.elasticsearch(),
+                    InstanceNames.forThisProcess(), settings.dataDirectory().resolve("state"), Clock.systemUTC());
+            try (ServiceRunner runner = ServiceRunner.start(Stages.all(), context)) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("ready kafka=" + cluster.kafkaBootstrapServers()
+                        + " elasticsearch=" + cluster.elasticsearchUrl()
+                        + " dashboard=http://127.0.0.1:" + dashboardPort + "/"
+                        + " services=" + (runner.serviceNames().isEmpty() ? "none" : String.join(",", runner.serviceNames()))
+                        + " dataDir=" + settings.dataDirectory()
+                        + " startMs=" + (System.nanoTime() - started) / 1_000_000);
+                out.flush();
+                signal.await();
+                log.info("vigie local stopping services={}", runner.serviceNames());
+            }
+        }
+        log.info("vigie local stopped");
+        return 0;
+    }
+}

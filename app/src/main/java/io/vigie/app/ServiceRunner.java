@@ -1,0 +1,69 @@
+package io.vigie.app;
+
+import io.vigie.runtime.service.Stage;
+import io.vigie.runtime.service.StageContext;
+import io.vigie.runtime.service.VigieService;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the services of some stages and stops them in reverse order: the one lifecycle of {@code vigie local},
+ * {@code vigie run} and {@code vigie ingest} (and the other single-stage commands).
+ *
+ * <p>Every stage builds its services before any starts, so a configuration error (which names key and line) stops
+ * the launch before anything connects anywhere.
+ */
+final class ServiceRunner implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ServiceRunner.class);
+
+    private final List<VigieService> started = new ArrayList<>();
+
+    private ServiceRunner() {}
+
+    /** Builds then starts every service of {@code stages}; on failure stops what started and rethrows. */
+    static ServiceRunner start(List<Stage> stages, StageContext context) {
+        List<VigieService> services = new ArrayList<>();
+        for (Stage stage : stages) {
+            List<VigieService> built = stage.services(context);
+            log.info("stage built stage={} services={}", stage.name(), built.stream().map(VigieService::name).toList());
+            services.addAll(built);
+        }
+        ServiceRunner runner = new ServiceRunner();
+        try {
+            for (VigieService service : services) {
+                long t = System.nanoTime();
+                service.start();
+                runner.started.add(service);
+                log.info("service started name={} startMs={}", service.name(), (System.nanoTime() - t) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            runner.close();
+            throw e;
+        }
+        return runner;
+    }
+
+    List<String> serviceNames() {
+        return started.stream().map(VigieService::name).toList();
+    }
+
+    /** Stops every started service, last started first; a failing stop is logged and the others still stop. */
+    @Override
+    public void close() {
+        List<VigieService> reverse = new ArrayList<>(started);
+        Collections.reverse(reverse);
+        for (VigieService service : reverse) {
+            long t = System.nanoTime();
+            try {
+                service.close();
+                log.info("service stopped name={} stopMs={}", service.name(), (System.nanoTime() - t) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.error("service stop failed name={} reason={}", service.name(), e.toString(), e);
+            }
+        }
+        started.clear();
+    }
+}
