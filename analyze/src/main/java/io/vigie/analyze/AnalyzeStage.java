@@ -26,7 +26,7 @@ public final class AnalyzeStage implements Stage {
 
     /** With the sentiment part's shipped models. */
     public AnalyzeStage() {
-        this(AnalyzeStage::shippedScorer);
+        this(AnalyzeStage::liveScorer);
     }
 
     public AnalyzeStage(Supplier<MentionSentimentScorer> scorers) {
@@ -70,7 +70,7 @@ public final class AnalyzeStage implements Stage {
      * The sentiment part's live scorer ({@code SentimentModels.liveScorer()}), looked up by name until that part is
      * merged into this branch; then this becomes a direct call.
      */
-    private static MentionSentimentScorer shippedScorer() {
+    public static MentionSentimentScorer liveScorer() {
         try {
             Class<?> models = Class.forName("io.vigie.analyze.sentiment.SentimentModels");
             return (MentionSentimentScorer) models.getMethod("liveScorer").invoke(null);

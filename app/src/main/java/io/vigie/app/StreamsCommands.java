@@ -1,5 +1,6 @@
 package io.vigie.app;
 
+import io.vigie.analyze.bench.AnalyzeBenchCommand;
 import io.vigie.analyze.brands.BrandsCommand;
 import picocli.CommandLine;
 
@@ -9,5 +10,6 @@ final class StreamsCommands {
 
     static void register(CommandLine vigie) {
         vigie.addSubcommand("brands", new CommandLine(new BrandsCommand()));
+        vigie.getSubcommands().get("bench").addSubcommand("analyze", new AnalyzeBenchCommand());
     }
 }

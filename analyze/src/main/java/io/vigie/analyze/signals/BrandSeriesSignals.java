@@ -1,5 +1,8 @@
 package io.vigie.analyze.signals;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigie.analyze.detection.series.Observation;
 import io.vigie.analyze.detection.series.SeriesDetector;
 import io.vigie.analyze.detection.series.SeriesEvent;
@@ -9,6 +12,7 @@ import io.vigie.analyze.detection.signal.SpikeSignals;
 import io.vigie.model.SignalKind;
 import io.vigie.model.SignalPhase;
 import io.vigie.model.SpikeSignal;
+import io.vigie.model.VigieJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,12 +40,24 @@ public final class BrandSeriesSignals {
      */
     public BrandSeriesSignals(Duration warmUp, Duration quiet) {
         for (SignalKind kind : KINDS) {
-            SeriesParams p = SeriesParams.forKind(kind, STEP);
-            p = new SeriesParams(p.transform(), p.interval(), p.levelHalfLife(), p.seasonHalfLifeDays(),
-                    p.scaleHalfLife(), warmUp == null ? p.warmUp() : warmUp, p.clipZ(), p.recordHalfLife(),
-                    p.recordFloorZ(), p.zHalf(), p.watchScore(), p.endScore(), quiet == null ? p.quiet() : quiet,
-                    p.updateStep(), p.watchFalls(), p.gapPolicy(), p.maxGapFill(), p.alertThreshold());
-            detectors.put(kind, new SeriesDetector(p));
+            detectors.put(kind, new SeriesDetector(override(SeriesParams.forKind(kind, STEP), warmUp, quiet)));
+        }
+    }
+
+    /** The committed parameters with warmUp and quiet replaced, through JSON so new parameters pass unchanged. */
+    private static SeriesParams override(SeriesParams p, Duration warmUp, Duration quiet) {
+        ObjectMapper json = VigieJson.newMapper();
+        ObjectNode tree = json.valueToTree(p);
+        if (warmUp != null) {
+            tree.set("warmUp", json.valueToTree(warmUp));
+        }
+        if (quiet != null) {
+            tree.set("quiet", json.valueToTree(quiet));
+        }
+        try {
+            return json.treeToValue(tree, SeriesParams.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot override the detector parameters: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -61,7 +77,9 @@ public final class BrandSeriesSignals {
                 continue;
             }
             SeriesState state = stateOf(s, kind);
-            Observation o = detectors.get(kind).observe(state, minuteStartMs, value(kind, f));
+            Observation o = kind == SignalKind.NEGATIVE_SHARE
+                    ? detectors.get(kind).observeShare(state, minuteStartMs, f.negative(), f.volume())
+                    : detectors.get(kind).observe(state, minuteStartMs, value(kind, f));
             s.detector.put(kind.name(), state.toBytes());
             s.lastMinute.put(kind.name(), minuteStartMs);
             String early = s.startedEarly.get(kind.name());

@@ -74,6 +74,11 @@ public final class AnalyzeService implements VigieService {
                 config.applicationId(), instanceId, config.threads(), config.commitIntervalMs());
     }
 
+    /** Active tasks on this instance, for operators and tests: proof that instances share the partitions. */
+    public synchronized int activeTasks() {
+        return streams == null ? 0 : streams.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
+    }
+
     public synchronized KafkaStreams.State state() {
         return streams == null ? KafkaStreams.State.CREATED : streams.state();
     }
