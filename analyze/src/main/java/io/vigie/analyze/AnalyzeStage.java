@@ -3,6 +3,7 @@ package io.vigie.analyze;
 import io.vigie.analyze.brands.BrandEntry;
 import io.vigie.analyze.matching.QueryParseException;
 import io.vigie.analyze.sentiment.MentionSentimentScorer;
+import io.vigie.analyze.sentiment.SentimentModels;
 import io.vigie.analyze.streams.AnalyzeConfig;
 import io.vigie.analyze.streams.AnalyzeService;
 import io.vigie.model.WatchedBrand;
@@ -66,17 +67,8 @@ public final class AnalyzeStage implements Stage {
         return out;
     }
 
-    /**
-     * The sentiment part's live scorer ({@code SentimentModels.liveScorer()}), looked up by name until that part is
-     * merged into this branch; then this becomes a direct call.
-     */
+    /** The sentiment part's live scorer: language identification, the shipped linear models, CoreNLP sentences. */
     public static MentionSentimentScorer liveScorer() {
-        try {
-            Class<?> models = Class.forName("io.vigie.analyze.sentiment.SentimentModels");
-            return (MentionSentimentScorer) models.getMethod("liveScorer").invoke(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the sentiment models (io.vigie.analyze.sentiment.SentimentModels) are not"
-                    + " on the classpath: " + e, e);
-        }
+        return SentimentModels.liveScorer();
     }
 }

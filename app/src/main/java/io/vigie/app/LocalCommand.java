@@ -82,7 +82,10 @@ final class LocalCommand implements Callable<Integer> {
             doc = doc.withValue(HTTP_PORT_KEY, httpPort);
         }
         int dashboardPort = doc.has(HTTP_PORT_KEY) ? doc.node(HTTP_PORT_KEY).asInt(httpPort) : httpPort;
-        Ports.requireFree(dashboardPort, "--http-port");
+        if (httpPortGiven || doc.has(HTTP_PORT_KEY)) {
+            // Only a port asked for is checked: the dashboards' own default is theirs to report.
+            Ports.requireFree(dashboardPort, httpPortGiven ? "--http-port" : "another " + HTTP_PORT_KEY);
+        }
 
         ShutdownSignal signal = signals.get();
         LocalCluster.Settings settings = new LocalCluster.Settings(dataDirectory, kafkaPort, controllerPort,

@@ -48,6 +48,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -73,6 +74,7 @@ public final class MentionIndexer implements VigieService {
     private static final Duration REVOKE_DRAIN = Duration.ofSeconds(10);
     private static final Duration CLOSE_DRAIN = Duration.ofSeconds(20);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(60);
+    private static final int TRUNCATED_ORIGINAL = 256 * 1024;
 
     private final IndexerSettings settings;
     private final KafkaConnection kafka;
@@ -360,6 +362,13 @@ public final class MentionIndexer implements VigieService {
             log.warn("event=dead_letter stage={} topic={} partition={} offset={} key={} reason=\"{}\"", STAGE,
                     job.position().partition().topic(), job.position().partition().partition(),
                     job.position().offset(), job.key(), oneLine(job.reason()));
+        } else if (written.failure() instanceof RecordTooLargeException && job.original().length > TRUNCATED_ORIGINAL) {
+            // The original is too big to travel base64-encoded inside a dead letter; keep its start and say so,
+            // rather than retry forever and hold the partition's commits back.
+            byte[] head = java.util.Arrays.copyOf(job.original(), TRUNCATED_ORIGINAL);
+            writeDeadLetter(new DeadLetterJob(job.position(), job.key(), head, job.reason() + " (original truncated from "
+                    + job.original().length + " to " + TRUNCATED_ORIGINAL + " bytes to fit in a dead letter)",
+                    job.errorType(), job.attempts()));
         } else if (tracker.isCurrent(job.position())) {
             log.warn("event=dead_letter_failed topic={} partition={} offset={} error=\"{}\" action=retrying",
                     job.position().partition().topic(), job.position().partition().partition(),

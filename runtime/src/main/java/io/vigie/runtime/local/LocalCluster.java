@@ -88,8 +88,7 @@ public final class LocalCluster implements AutoCloseable {
         // Before anything starts, so a taken port costs nothing.
         Ports.requireFree(settings.kafkaPort(), "--kafka-port");
         Ports.requireFree(settings.controllerPort(), "--controller-port");
-        Ports.requireFree(settings.elasticsearchPort(), "--es-port");
-        Ports.requireFree(settings.elasticsearchTransportPort(), "--es-transport-port");
+        LocalElasticsearch.preflight(settings.elasticsearch());
         JavaLauncher.javaHome();
         LocalCluster cluster = new LocalCluster(settings);
         Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);

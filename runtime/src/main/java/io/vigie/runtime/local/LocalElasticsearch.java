@@ -126,6 +126,18 @@ public final class LocalElasticsearch implements AutoCloseable {
                 "");
     }
 
+    /**
+     * Checks what can be checked before any server starts: the ports are free and, when Vigie runs as root, the
+     * unprivileged account can reach the data directory.
+     */
+    static void preflight(Settings settings) {
+        Ports.requireFree(settings.httpPort(), "--es-port");
+        Ports.requireFree(settings.transportPort(), "--es-transport-port");
+        if (UnprivilegedAccount.currentUserIsRoot()) {
+            new UnprivilegedAccount(ACCOUNT).requireTraversable(settings.directory());
+        }
+    }
+
     /** Unpacks (first time), configures and starts the server; returns before it is ready. */
     public void start() {
         if (server != null) {

@@ -81,6 +81,9 @@ final class UnprivilegedAccount {
      */
     void requireTraversable(Path path) {
         for (Path dir = path.toAbsolutePath().normalize().getParent(); dir != null; dir = dir.getParent()) {
+            if (!Files.exists(dir)) {
+                continue; // created later by Vigie, open to others under the usual umask
+            }
             try {
                 PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class);
                 if (!a.permissions().contains(PosixFilePermission.OTHERS_EXECUTE)
