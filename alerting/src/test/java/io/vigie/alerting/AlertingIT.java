@@ -106,6 +106,7 @@ class AlertingIT {
                     - {name: alice-sms, type: sms, to: ["+33600000001"]}
                     - {name: manager-mail, type: email, to: ["manager@example.org"]}
                     - {name: flaky-hook, type: webhook, url: "%7$s"}
+                    - {name: team-mattermost, type: mattermost, url: "%10$s"}
                   rotations:
                     - {name: primary, start: "2026-01-05", participants: [alice-sms]}
                   escalations:
@@ -119,6 +120,7 @@ class AlertingIT {
                       continue: true
                     - {matchers: ['brand="%6$s"'], receiver: team-slack, continue: true}
                     - {matchers: ['brand="%6$s"'], receiver: team-teams, continue: true}
+                    - {matchers: ['brand="%6$s"'], receiver: team-mattermost, continue: true}
                     - {matchers: ['brand="%6$s"'], receiver: team-mail, escalation: crisis}
                     - {matchers: ['brand="%6$s-flaky"'], receiver: flaky-hook}
                   smtp: {host: 127.0.0.1, port: %8$d, from: vigie@example.org}
@@ -126,7 +128,8 @@ class AlertingIT {
                     url: "%9$s?to={{ to }}"
                     body: '{"to": "{{ to }}", "text": "{{ text }}"}'
                 """.formatted(SECRET, endpoints.url("/hook"), endpoints.url("/slack"), endpoints.url("/teams"),
-                apiPort, brand, endpoints.url("/flaky"), smtp.getSmtp().getPort(), endpoints.url("/sms"));
+                apiPort, brand, endpoints.url("/flaky"), smtp.getSmtp().getPort(), endpoints.url("/sms"),
+                endpoints.url("/mattermost"));
     }
 
     private Alerting startAlerting(String brand, String groupPrefix, int apiPort) throws Exception {
@@ -163,6 +166,7 @@ class AlertingIT {
         JsonNode hook = json.readTree(endpoints.await("/hook", 1, WAIT.toMillis()).get(0).body());
         assertEquals(1, endpoints.await("/slack", 1, WAIT.toMillis()).size());
         assertEquals(1, endpoints.await("/teams", 1, WAIT.toMillis()).size());
+        assertEquals(1, endpoints.await("/mattermost", 1, WAIT.toMillis()).size());
         assertEquals(1, endpoints.await("/sms", 1, WAIT.toMillis()).size());
 
         // The webhook: signed over timestamp + body, with the idempotency key, a JSON body about the incident.
@@ -178,6 +182,8 @@ class AlertingIT {
         // Slack in French, Teams as an Adaptive Card, the SMS gateway with the number in the URL and the text in JSON.
         String slackText = json.readTree(endpoints.requests("/slack").get(0).body()).get("text").asText();
         assertTrue(slackText.contains("Nouvel incident") && slackText.contains(brand), slackText);
+        String mattermost = json.readTree(endpoints.requests("/mattermost").get(0).body()).get("text").asText();
+        assertTrue(mattermost.contains("**New incident") && mattermost.contains("](http://127.0.0.1:"), mattermost);
         JsonNode card = json.readTree(endpoints.requests("/teams").get(0).body()).get("attachments").get(0);
         assertEquals("application/vnd.microsoft.card.adaptive", card.get("contentType").asText());
         RecordingEndpoint.Request sms = endpoints.requests("/sms").get(0);
@@ -236,6 +242,7 @@ class AlertingIT {
         assertEquals(2, endpoints.requests("/sms").size(), "the on-call person got the opening and the update");
         assertEquals(2, endpoints.requests("/slack").size());
         assertEquals(2, endpoints.requests("/teams").size());
+        assertEquals(2, endpoints.requests("/mattermost").size());
     }
 
     @Test
