@@ -1,5 +1,7 @@
 package io.vigie.app;
 
+import io.vigie.ingest.cli.BenchIngestCommand;
+import io.vigie.ingest.cli.SourcesCommand;
 import picocli.CommandLine;
 
 /** Registers the ingest part's subcommands of {@code vigie}. */
@@ -7,6 +9,7 @@ final class IngestCommands {
     private IngestCommands() {}
 
     static void register(CommandLine vigie) {
-        // Subcommands are added here as the part grows, e.g. vigie.getSubcommands().get("eval").addSubcommand(...).
+        vigie.addSubcommand("sources", new CommandLine(new SourcesCommand()));
+        vigie.getSubcommands().get("bench").addSubcommand("ingest", new BenchIngestCommand());
     }
 }

@@ -1,6 +1,9 @@
 package io.vigie.app;
 
 import io.vigie.runtime.config.ConfigDocument;
+import io.vigie.runtime.config.ConfigException;
+import io.vigie.runtime.connect.ElasticsearchConnection;
+import io.vigie.runtime.connect.KafkaConnection;
 import io.vigie.runtime.local.LocalCluster;
 import io.vigie.runtime.local.Ports;
 import io.vigie.runtime.service.StageContext;
@@ -87,24 +90,39 @@ final class LocalCommand implements Callable<Integer> {
             Ports.requireFree(dashboardPort, httpPortGiven ? "--http-port" : "another " + HTTP_PORT_KEY);
         }
 
-        ShutdownSignal signal = signals.get();
         LocalCluster.Settings settings = new LocalCluster.Settings(dataDirectory, kafkaPort, controllerPort,
                 elasticsearchPort, elasticsearchTransportPort, kafkaHeap, elasticsearchHeap);
-        try (LocalCluster cluster = LocalCluster.start(settings)) {
-            StageContext context = new StageContext(doc, cluster.kafka(), cluster.elasticsearch(),
-                    InstanceNames.forThisProcess(), settings.dataDirectory().resolve("state"), Clock.systemUTC());
-            try (ServiceRunner runner = ServiceRunner.start(Stages.all(), context)) {
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("ready kafka=" + cluster.kafkaBootstrapServers()
-                        + " elasticsearch=" + cluster.elasticsearchUrl()
-                        + " dashboard=http://127.0.0.1:" + dashboardPort + "/"
-                        + " services=" + (runner.serviceNames().isEmpty() ? "none" : String.join(",", runner.serviceNames()))
-                        + " dataDir=" + settings.dataDirectory()
-                        + " startMs=" + (System.nanoTime() - started) / 1_000_000);
-                out.flush();
-                signal.await();
-                log.info("vigie local stopping services={}", runner.serviceNames());
+        // Connections are only addresses until a service starts, so the stages can bind and check their
+        // configuration before the servers take their half minute to start.
+        StageContext context = new StageContext(doc, KafkaConnection.plaintext(settings.kafka().bootstrapServers()),
+                ElasticsearchConnection.open(settings.elasticsearch().url()), InstanceNames.forThisProcess(),
+                settings.dataDirectory().resolve("state"), Clock.systemUTC());
+        ServiceRunner runner;
+        try {
+            runner = ServiceRunner.build(Stages.all(), context);
+        } catch (ConfigException e) {
+            if (httpPortGiven && e.key().startsWith(HTTP_PORT_KEY.substring(0, HTTP_PORT_KEY.lastIndexOf('.')))) {
+                throw new IllegalArgumentException("--http-port needs a dashboards stage that serves HTTP (config key "
+                        + HTTP_PORT_KEY + "); the dashboards stage of this build does not: " + e.getMessage(), e);
             }
+            throw e;
+        }
+
+        ShutdownSignal signal = signals.get();
+        try (LocalCluster cluster = LocalCluster.start(settings); ServiceRunner services = runner) {
+            services.start();
+            PrintWriter out = spec.commandLine().getOut();
+            // Printed only if something answers there: a build without a dashboards web service shows none.
+            String dashboard = Ports.accepting(dashboardPort) ? "http://127.0.0.1:" + dashboardPort + "/" : "none";
+            out.println("ready kafka=" + cluster.kafkaBootstrapServers()
+                    + " elasticsearch=" + cluster.elasticsearchUrl()
+                    + " dashboard=" + dashboard
+                    + " services=" + (services.serviceNames().isEmpty() ? "none" : String.join(",", services.serviceNames()))
+                    + " dataDir=" + settings.dataDirectory()
+                    + " startMs=" + (System.nanoTime() - started) / 1_000_000);
+            out.flush();
+            signal.await();
+            log.info("vigie local stopping services={}", services.serviceNames());
         }
         log.info("vigie local stopped");
         return 0;

@@ -74,6 +74,15 @@ class DashboardsConfigTest {
     }
 
     @Test
+    void vigieLocalsHttpPortOverrideBindsEvenWithoutADashboardsSectionInTheFile() {
+        DashboardsConfig config = ConfigDocument.parse("kafka:\n  bootstrapServers: k:9092\n", "vigie.yml", n -> null)
+                .withValue("dashboards.http.port", 18080)
+                .bind("dashboards", DashboardsConfig.class, DashboardsConfig.DEFAULTS);
+        assertEquals(18080, config.http().port());
+        assertEquals(IndexerSettings.DEFAULTS, config.indexer());
+    }
+
+    @Test
     void theHttpPortThatVigieLocalSetsWithHttpPortBinds() {
         // `vigie local --http-port` writes dashboards.http.port into the document; the section must accept it.
         DashboardsConfig config = bind("dashboards:\n  http:\n    port: 18080\n");

@@ -5,7 +5,7 @@ import io.vigie.runtime.service.StageContext;
 import io.vigie.runtime.service.VigieService;
 import java.util.List;
 
-/** The ingest stage as the launcher sees it. */
+/** The ingest stage as the launcher sees it: one feed-polling service. */
 public final class IngestStage implements Stage {
     @Override
     public String name() {
@@ -14,7 +14,7 @@ public final class IngestStage implements Stage {
 
     @Override
     public List<VigieService> services(StageContext context) {
-        // TODO(vigie): the ingest services are not built yet.
-        return List.of();
+        IngestConfig config = IngestConfig.bind(context.config());
+        return List.of(new IngestService(config, context.kafka(), context.instanceId(), context.clock()));
     }
 }

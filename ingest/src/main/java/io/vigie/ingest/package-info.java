@@ -1,2 +1,5 @@
-/** The ingest stage. See the module README. */
+/**
+ * The ingest stage: reads feeds and video channels politely and publishes each mention exactly once to
+ * {@code mentions.raw}. See the module README for the path of one mention and the packages involved.
+ */
 package io.vigie.ingest;

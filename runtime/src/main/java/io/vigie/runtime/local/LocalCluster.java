@@ -62,11 +62,11 @@ public final class LocalCluster implements AutoCloseable {
                     elasticsearchHeap);
         }
 
-        LocalKafka.Settings kafka() {
+        public LocalKafka.Settings kafka() {
             return new LocalKafka.Settings(dataDirectory.resolve("kafka"), kafkaPort, controllerPort, kafkaHeap);
         }
 
-        LocalElasticsearch.Settings elasticsearch() {
+        public LocalElasticsearch.Settings elasticsearch() {
             return new LocalElasticsearch.Settings(dataDirectory.resolve("elasticsearch"), elasticsearchPort,
                     elasticsearchTransportPort, elasticsearchHeap);
         }

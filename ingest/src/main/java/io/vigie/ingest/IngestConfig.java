@@ -1,0 +1,151 @@
+package io.vigie.ingest;
+
+import io.vigie.ingest.ssrf.AddressRange;
+import io.vigie.runtime.config.ConfigDocument;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code ingest:} section of the configuration file.
+ *
+ * <pre>
+ * ingest:
+ *   contactUrl: https://example.org/about-our-monitoring   # in the User-Agent, required
+ *   allowedPrivateRanges: [127.0.0.0/8]                      # SSRF guard exceptions, none by default
+ *   minHostDelayMillis: 1000
+ *   sources:
+ *     - name: Kryptonite forum
+ *       url: https://forum.example/feed
+ *       kind: feed            # feed | comments | video | site
+ *       minPollSeconds: 300
+ *       maxPollSeconds: 3600
+ *       brands: [kryptonite]
+ *       paused: false
+ * </pre>
+ */
+public record IngestConfig(
+        String contactUrl,
+        List<String> allowedPrivateRanges,
+        Long minHostDelayMillis,
+        Long maxBackoffSeconds,
+        Long connectTimeoutMillis,
+        Long readTimeoutMillis,
+        Long maxResponseBytes,
+        Integer maxRedirects,
+        Integer fetchThreads,
+        Boolean obeyRobots,
+        Long defaultMinPollSeconds,
+        Long defaultMaxPollSeconds,
+        Long signalPollSeconds,
+        Integer seenLimitPerFeed,
+        Long transactionTimeoutMillis,
+        List<SourceConfig> sources) {
+
+    public static final IngestConfig DEFAULTS = new IngestConfig(null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null);
+
+    public IngestConfig {
+        allowedPrivateRanges = allowedPrivateRanges == null ? List.of() : List.copyOf(allowedPrivateRanges);
+        minHostDelayMillis = minHostDelayMillis == null ? 1000L : minHostDelayMillis;
+        maxBackoffSeconds = maxBackoffSeconds == null ? 3600L : maxBackoffSeconds;
+        connectTimeoutMillis = connectTimeoutMillis == null ? 10_000L : connectTimeoutMillis;
+        readTimeoutMillis = readTimeoutMillis == null ? 30_000L : readTimeoutMillis;
+        maxResponseBytes = maxResponseBytes == null ? 10L * 1024 * 1024 : maxResponseBytes;
+        maxRedirects = maxRedirects == null ? 5 : maxRedirects;
+        fetchThreads = fetchThreads == null ? 16 : fetchThreads;
+        obeyRobots = obeyRobots == null ? Boolean.TRUE : obeyRobots;
+        defaultMinPollSeconds = defaultMinPollSeconds == null ? 300L : defaultMinPollSeconds;
+        defaultMaxPollSeconds = defaultMaxPollSeconds == null ? 3600L : defaultMaxPollSeconds;
+        signalPollSeconds = signalPollSeconds == null ? 60L : signalPollSeconds;
+        seenLimitPerFeed = seenLimitPerFeed == null ? 2000 : seenLimitPerFeed;
+        transactionTimeoutMillis = transactionTimeoutMillis == null ? 60_000L : transactionTimeoutMillis;
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** One source as written in the file. */
+    public record SourceConfig(String name, String url, String kind, Long minPollSeconds, Long maxPollSeconds,
+                               List<String> brands, Boolean paused) {
+        public SourceConfig {
+            brands = brands == null ? List.of() : List.copyOf(brands);
+            paused = paused != null && paused;
+        }
+    }
+
+    /** Binds and validates the section; errors name the key and its line. */
+    public static IngestConfig bind(ConfigDocument doc) {
+        IngestConfig c = doc.bind("ingest", IngestConfig.class, DEFAULTS);
+        c.validate(doc);
+        return c;
+    }
+
+    public void validate(ConfigDocument doc) {
+        if (contactUrl == null || contactUrl.isBlank()) {
+            throw doc.error("ingest.contactUrl", "is required: a URL or mailto: where site owners can reach you; "
+                    + "it is sent in the User-Agent of every request");
+        }
+        if (!contactUrl.matches("(?i)(https?://|mailto:)\\S+")) {
+            throw doc.error("ingest.contactUrl", "must be an http(s):// or mailto: URL, got " + contactUrl);
+        }
+        for (int i = 0; i < allowedPrivateRanges.size(); i++) {
+            try {
+                AddressRange.parse(allowedPrivateRanges.get(i));
+            } catch (IllegalArgumentException e) {
+                throw doc.error("ingest.allowedPrivateRanges[" + i + "]", e.getMessage());
+            }
+        }
+        positive(doc, "ingest.connectTimeoutMillis", connectTimeoutMillis);
+        positive(doc, "ingest.readTimeoutMillis", readTimeoutMillis);
+        positive(doc, "ingest.maxResponseBytes", maxResponseBytes);
+        positive(doc, "ingest.fetchThreads", fetchThreads);
+        positive(doc, "ingest.defaultMinPollSeconds", defaultMinPollSeconds);
+        if (minHostDelayMillis < 0) {
+            throw doc.error("ingest.minHostDelayMillis", "must not be negative");
+        }
+        if (defaultMaxPollSeconds < defaultMinPollSeconds) {
+            throw doc.error("ingest.defaultMaxPollSeconds", "must be at least defaultMinPollSeconds");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < sources.size(); i++) {
+            SourceConfig s = sources.get(i);
+            String key = "ingest.sources[" + i + "]";
+            if (s.name() == null || s.name().isBlank()) {
+                throw doc.error(key + ".name", "is required");
+            }
+            if (!names.add(s.name())) {
+                throw doc.error(key + ".name", "duplicates another source's name: " + s.name());
+            }
+            checkSourceUrl(doc, key + ".url", s.url());
+            if (s.kind() != null && !List.of("feed", "comments", "video", "site").contains(s.kind())) {
+                throw doc.error(key + ".kind", "must be feed, comments, video or site, got " + s.kind());
+            }
+            if (s.minPollSeconds() != null && s.minPollSeconds() <= 0) {
+                throw doc.error(key + ".minPollSeconds", "must be positive");
+            }
+            if (s.minPollSeconds() != null && s.maxPollSeconds() != null && s.maxPollSeconds() < s.minPollSeconds()) {
+                throw doc.error(key + ".maxPollSeconds", "must be at least minPollSeconds");
+            }
+        }
+    }
+
+    private static void checkSourceUrl(ConfigDocument doc, String key, String url) {
+        if (url == null || url.isBlank()) {
+            throw doc.error(key, "is required");
+        }
+        try {
+            URI u = new URI(url.strip());
+            if (u.getScheme() == null || !u.getScheme().matches("(?i)https?") || u.getHost() == null) {
+                throw doc.error(key, "must be an absolute http(s) URL, got " + url);
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw doc.error(key, "is not a valid URL: " + e.getMessage());
+        }
+    }
+
+    private static void positive(ConfigDocument doc, String key, Number value) {
+        if (value.doubleValue() <= 0) {
+            throw doc.error(key, "must be positive");
+        }
+    }
+}

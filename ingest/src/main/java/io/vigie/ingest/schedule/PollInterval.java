@@ -1,0 +1,30 @@
+package io.vigie.ingest.schedule;
+
+/**
+ * The adaptive rule: a poll that found new or changed items halves the interval (the feed is active, look again
+ * sooner), a poll that found nothing grows it by half (a quiet feed costs its site less), always within the
+ * source's bounds. Errors back off exponentially from the lower bound, capped by the upper bound.
+ */
+public final class PollInterval {
+    private PollInterval() {}
+
+    public static long afterSuccess(long currentSeconds, int newItems, long minSeconds, long maxSeconds) {
+        long current = currentSeconds <= 0 ? minSeconds : currentSeconds;
+        long next = newItems > 0 ? current / 2 : current + current / 2;
+        return clamp(next, minSeconds, maxSeconds);
+    }
+
+    public static long afterError(long consecutiveErrors, long minSeconds, long maxSeconds) {
+        long factor = 1L << Math.min(20, Math.max(0, consecutiveErrors));
+        return clamp(minSeconds * factor, minSeconds, maxSeconds);
+    }
+
+    /** Under an active signal on one of the source's brands, the interval is at most the signal interval. */
+    public static long underSignal(long intervalSeconds, long signalSeconds) {
+        return Math.min(intervalSeconds, signalSeconds);
+    }
+
+    static long clamp(long v, long min, long max) {
+        return Math.max(min, Math.min(max, v));
+    }
+}

@@ -1,0 +1,72 @@
+package io.vigie.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vigie.runtime.config.ConfigDocument;
+import io.vigie.runtime.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class IngestConfigTest {
+
+    private static ConfigDocument doc(String yaml) {
+        return ConfigDocument.parse(yaml, "vigie.yml", k -> null);
+    }
+
+    @Test
+    void aCompleteSectionBindsWithDefaultsForWhatIsLeftOut() {
+        IngestConfig c = IngestConfig.bind(doc("""
+                ingest:
+                  contactUrl: https://example.org/monitoring
+                  sources:
+                    - name: Forum vélo
+                      url: https://forum.example/feed
+                      kind: comments
+                      brands: [kryptonite]
+                """));
+        assertEquals(1000L, c.minHostDelayMillis());
+        assertEquals("comments", c.sources().get(0).kind());
+        assertEquals(false, c.sources().get(0).paused());
+        assertTrue(c.allowedPrivateRanges().isEmpty(), "no private range is allowed unless configured");
+    }
+
+    @Test
+    void theContactUrlIsRequiredBecauseItGoesInTheUserAgent() {
+        ConfigException e = assertThrows(ConfigException.class, () -> IngestConfig.bind(doc("ingest:\n  minHostDelayMillis: 5\n")));
+        assertEquals("ingest.contactUrl", e.key());
+        assertTrue(e.getMessage().contains("User-Agent"));
+    }
+
+    @Test
+    void aBadSourceIsReportedWithItsKeyAndLine() {
+        ConfigException e = assertThrows(ConfigException.class, () -> IngestConfig.bind(doc("""
+                ingest:
+                  contactUrl: https://example.org/monitoring
+                  sources:
+                    - name: ok
+                      url: https://a.example/feed
+                    - name: broken
+                      url: ftp://b.example/feed
+                """)));
+        assertEquals("ingest.sources[1].url", e.key());
+        assertEquals(7, e.line());
+    }
+
+    @Test
+    void aMalformedRangeOrAnUnknownKindIsRefused() {
+        ConfigException range = assertThrows(ConfigException.class, () -> IngestConfig.bind(doc(
+                "ingest:\n  contactUrl: https://e.org/\n  allowedPrivateRanges: [10.0.0.0/99]\n")));
+        assertEquals("ingest.allowedPrivateRanges[0]", range.key());
+        ConfigException kind = assertThrows(ConfigException.class, () -> IngestConfig.bind(doc(
+                "ingest:\n  contactUrl: https://e.org/\n  sources:\n    - name: a\n      url: https://a.example/\n      kind: podcast\n")));
+        assertEquals("ingest.sources[0].kind", kind.key());
+    }
+
+    @Test
+    void anUnknownKeyIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> IngestConfig.bind(doc(
+                "ingest:\n  contactUrl: https://e.org/\n  pollEvery: 5\n")));
+        assertTrue(e.getMessage().contains("pollEvery"), e.getMessage());
+    }
+}
