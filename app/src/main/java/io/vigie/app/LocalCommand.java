@@ -1,9 +1,6 @@
 package io.vigie.app;
 
 import io.vigie.runtime.config.ConfigDocument;
-import io.vigie.runtime.config.ConfigException;
-import io.vigie.runtime.connect.ElasticsearchConnection;
-import io.vigie.runtime.connect.KafkaConnection;
 import io.vigie.runtime.local.LocalCluster;
 import io.vigie.runtime.local.Ports;
 import io.vigie.runtime.service.StageContext;
@@ -30,6 +27,9 @@ final class LocalCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(LocalCommand.class);
     /** The configuration key the dashboards stage reads its HTTP port from; --http-port sets it. */
     static final String HTTP_PORT_KEY = "dashboards.http.port";
+    static final String HTTP_HOST_KEY = "dashboards.http.host";
+    static final String HTTP_ENABLED_KEY = "dashboards.http.enabled";
+    static final String ALERTING_API_HOST_KEY = "alerting.api.host";
     static final int DEFAULT_HTTP_PORT = 8080;
 
     @Spec
@@ -80,49 +80,44 @@ final class LocalCommand implements Callable<Integer> {
                         + " to connect to existing clusters", ignored);
             }
         }
-        boolean httpPortGiven = spec.commandLine().getParseResult().hasMatchedOption("--http-port");
-        if (httpPortGiven) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--http-port")) {
             doc = doc.withValue(HTTP_PORT_KEY, httpPort);
         }
+        // Like the local servers, the web endpoints (the live page has no login) answer on this machine only,
+        // unless the configuration says otherwise.
+        for (String hostKey : new String[] {HTTP_HOST_KEY, ALERTING_API_HOST_KEY}) {
+            if (!doc.has(hostKey)) {
+                doc = doc.withValue(hostKey, "127.0.0.1");
+            }
+        }
         int dashboardPort = doc.has(HTTP_PORT_KEY) ? doc.node(HTTP_PORT_KEY).asInt(httpPort) : httpPort;
-        if (httpPortGiven || doc.has(HTTP_PORT_KEY)) {
-            // Only a port asked for is checked: the dashboards' own default is theirs to report.
-            Ports.requireFree(dashboardPort, httpPortGiven ? "--http-port" : "another " + HTTP_PORT_KEY);
+        boolean dashboardEnabled = !doc.has(HTTP_ENABLED_KEY) || doc.node(HTTP_ENABLED_KEY).asBoolean(true);
+        if (dashboardEnabled && dashboardPort != 0) {
+            Ports.requireFree(dashboardPort, "--http-port");
         }
 
         LocalCluster.Settings settings = new LocalCluster.Settings(dataDirectory, kafkaPort, controllerPort,
                 elasticsearchPort, elasticsearchTransportPort, kafkaHeap, elasticsearchHeap);
-        // Connections are only addresses until a service starts, so the stages can bind and check their
-        // configuration before the servers take their half minute to start.
-        StageContext context = new StageContext(doc, KafkaConnection.plaintext(settings.kafka().bootstrapServers()),
-                ElasticsearchConnection.open(settings.elasticsearch().url()), InstanceNames.forThisProcess(),
-                settings.dataDirectory().resolve("state"), Clock.systemUTC());
-        ServiceRunner runner;
-        try {
-            runner = ServiceRunner.build(Stages.all(), context);
-        } catch (ConfigException e) {
-            if (httpPortGiven && e.key().startsWith(HTTP_PORT_KEY.substring(0, HTTP_PORT_KEY.lastIndexOf('.')))) {
-                throw new IllegalArgumentException("--http-port needs a dashboards stage that serves HTTP (config key "
-                        + HTTP_PORT_KEY + "); the dashboards stage of this build does not: " + e.getMessage(), e);
-            }
-            throw e;
-        }
-
+        LocalCluster.preflight(settings);
         ShutdownSignal signal = signals.get();
-        try (LocalCluster cluster = LocalCluster.start(settings); ServiceRunner services = runner) {
-            services.start();
-            PrintWriter out = spec.commandLine().getOut();
-            // Printed only if something answers there: a build without a dashboards web service shows none.
-            String dashboard = Ports.accepting(dashboardPort) ? "http://127.0.0.1:" + dashboardPort + "/" : "none";
-            out.println("ready kafka=" + cluster.kafkaBootstrapServers()
-                    + " elasticsearch=" + cluster.elasticsearchUrl()
-                    + " dashboard=" + dashboard
-                    + " services=" + (services.serviceNames().isEmpty() ? "none" : String.join(",", services.serviceNames()))
-                    + " dataDir=" + settings.dataDirectory()
-                    + " startMs=" + (System.nanoTime() - started) / 1_000_000);
-            out.flush();
-            signal.await();
-            log.info("vigie local stopping services={}", services.serviceNames());
+        try (LocalCluster cluster = LocalCluster.start(settings)) {
+            // Built once the servers answer: some services open Kafka clients as they are built.
+            StageContext context = new StageContext(doc, cluster.kafka(), cluster.elasticsearch(),
+                    InstanceNames.forThisProcess(), settings.dataDirectory().resolve("state"), Clock.systemUTC());
+            try (ServiceRunner services = ServiceRunner.start(Stages.all(), context)) {
+                PrintWriter out = spec.commandLine().getOut();
+                // Printed only if something answers there: a build without a dashboards web service shows none.
+                String dashboard = Ports.accepting(dashboardPort) ? "http://127.0.0.1:" + dashboardPort + "/" : "none";
+                out.println("ready kafka=" + cluster.kafkaBootstrapServers()
+                        + " elasticsearch=" + cluster.elasticsearchUrl()
+                        + " dashboard=" + dashboard
+                        + " services=" + (services.serviceNames().isEmpty() ? "none" : String.join(",", services.serviceNames()))
+                        + " dataDir=" + settings.dataDirectory()
+                        + " startMs=" + (System.nanoTime() - started) / 1_000_000);
+                out.flush();
+                signal.await();
+                log.info("vigie local stopping services={}", services.serviceNames());
+            }
         }
         log.info("vigie local stopped");
         return 0;

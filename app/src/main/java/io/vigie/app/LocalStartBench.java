@@ -41,6 +41,10 @@ final class LocalStartBench implements Callable<Integer> {
             description = "How long each run idles after 'ready' before memory is read.")
     int idleSeconds;
 
+    @Option(names = "--config", paramLabel = "<vigie.yml>",
+            description = "Configuration passed to vigie local (default: the minimum the stages require, no source).")
+    Path config;
+
     @Option(names = "--vigie-heap", defaultValue = "1g", paramLabel = "<size>",
             description = "-Xmx of the vigie JVM, as the ./vigie script sets it.")
     String vigieHeap;
@@ -67,6 +71,7 @@ final class LocalStartBench implements Callable<Integer> {
         } finally {
             if (temporary) {
                 deleteTree(data);
+                Files.deleteIfExists(data.resolveSibling(data.getFileName() + ".yml"));
             }
         }
         for (Run run : runs) {
@@ -89,13 +94,15 @@ final class LocalStartBench implements Callable<Integer> {
     }
 
     private Run measure(String name, Path data) throws Exception {
-        int[] ports = Ports.free(4);
+        int[] ports = Ports.free(5);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + vigieHeap, "-cp", System.getProperty("java.class.path"), Vigie.class.getName(), "local",
-                "--data-dir", data.toString(),
+                "--data-dir", data.toString(), "--config", config.toString(),
                 "--kafka-port", String.valueOf(ports[0]), "--controller-port", String.valueOf(ports[1]),
-                "--es-port", String.valueOf(ports[2]), "--es-transport-port", String.valueOf(ports[3]));
+                "--es-port", String.valueOf(ports[2]), "--es-transport-port", String.valueOf(ports[3]),
+                "--http-port", String.valueOf(ports[4]));
         Path log = data.resolveSibling(data.getFileName() + "-" + name + ".log");
+        Path config = config(data);
         long started = System.nanoTime();
         Process vigie = new ProcessBuilder(command).redirectError(log.toFile()).start();
         try {
@@ -135,6 +142,16 @@ final class LocalStartBench implements Callable<Integer> {
             vigie.descendants().forEach(ProcessHandle::destroyForcibly);
             vigie.destroyForcibly();
         }
+    }
+
+    /** The given --config, or one with only what the stages require (no source, so nothing is fetched). */
+    private Path config(Path data) throws IOException {
+        if (config != null) {
+            return config.toAbsolutePath();
+        }
+        Path generated = data.resolveSibling(data.getFileName() + ".yml");
+        Files.writeString(generated, "ingest:\n  contactUrl: mailto:vigie-bench@localhost\nalerting:\n  api:\n    port: 0\n");
+        return generated;
     }
 
     private static String role(ProcessHandle p) {
