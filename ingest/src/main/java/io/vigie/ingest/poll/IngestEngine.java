@@ -157,9 +157,24 @@ public final class IngestEngine implements AutoCloseable {
         markReady(p -> true);
     }
 
+    /**
+     * The brands with an open signal. Their sources' next polls are brought forward at once to at most the signal
+     * interval after their last poll, not only after the next (possibly hour-away) poll.
+     */
     public void brandsUnderSignal(Set<String> brands) {
         brandsUnderSignal.clear();
         brandsUnderSignal.addAll(brands);
+        for (Slot slot : slots.values()) {
+            IngestState.Source source = slot.source;
+            if (source == null || slot.inFlight || source.brands().stream().noneMatch(brands::contains)) {
+                continue;
+            }
+            Instant last = slot.state != null && slot.state.lastPolledAt() != null ? slot.state.lastPolledAt() : clock.instant();
+            Instant sooner = last.plusSeconds(settings.signalPollSeconds());
+            if (sooner.isBefore(slot.nextPollAt)) {
+                slot.nextPollAt = sooner;
+            }
+        }
         wake();
     }
 
