@@ -1,5 +1,6 @@
 package io.vigie.app;
 
+import io.vigie.alerting.cli.AlertingBenchCommand;
 import picocli.CommandLine;
 
 /** Registers the alerting part's subcommands of {@code vigie}. */
@@ -7,6 +8,6 @@ final class AlertingCommands {
     private AlertingCommands() {}
 
     static void register(CommandLine vigie) {
-        // Subcommands are added here as the part grows, e.g. vigie.getSubcommands().get("eval").addSubcommand(...).
+        vigie.getSubcommands().get("bench").addSubcommand("alerting", new AlertingBenchCommand());
     }
 }

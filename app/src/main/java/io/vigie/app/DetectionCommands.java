@@ -1,5 +1,7 @@
 package io.vigie.app;
 
+import io.vigie.analyze.detection.bench.DetectionBenchCommand;
+import io.vigie.analyze.detection.nab.NabEvalCommand;
 import picocli.CommandLine;
 
 /** Registers the detection part's subcommands of {@code vigie}. */
@@ -7,6 +9,7 @@ final class DetectionCommands {
     private DetectionCommands() {}
 
     static void register(CommandLine vigie) {
-        // Subcommands are added here as the part grows, e.g. vigie.getSubcommands().get("eval").addSubcommand(...).
+        vigie.getSubcommands().get("eval").addSubcommand("nab", new NabEvalCommand());
+        vigie.getSubcommands().get("bench").addSubcommand("detection", new DetectionBenchCommand());
     }
 }

@@ -27,6 +27,9 @@ final class LocalCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(LocalCommand.class);
     /** The configuration key the dashboards stage reads its HTTP port from; --http-port sets it. */
     static final String HTTP_PORT_KEY = "dashboards.http.port";
+    static final String HTTP_HOST_KEY = "dashboards.http.host";
+    static final String HTTP_ENABLED_KEY = "dashboards.http.enabled";
+    static final String ALERTING_API_HOST_KEY = "alerting.api.host";
     static final int DEFAULT_HTTP_PORT = 8080;
 
     @Spec
@@ -77,30 +80,43 @@ final class LocalCommand implements Callable<Integer> {
                         + " to connect to existing clusters", ignored);
             }
         }
-        boolean httpPortGiven = spec.commandLine().getParseResult().hasMatchedOption("--http-port");
-        if (httpPortGiven) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--http-port")) {
             doc = doc.withValue(HTTP_PORT_KEY, httpPort);
         }
+        // Like the local servers, the web endpoints (the live page has no login) answer on this machine only,
+        // unless the configuration says otherwise.
+        for (String hostKey : new String[] {HTTP_HOST_KEY, ALERTING_API_HOST_KEY}) {
+            if (!doc.has(hostKey)) {
+                doc = doc.withValue(hostKey, "127.0.0.1");
+            }
+        }
         int dashboardPort = doc.has(HTTP_PORT_KEY) ? doc.node(HTTP_PORT_KEY).asInt(httpPort) : httpPort;
-        Ports.requireFree(dashboardPort, "--http-port");
+        boolean dashboardEnabled = !doc.has(HTTP_ENABLED_KEY) || doc.node(HTTP_ENABLED_KEY).asBoolean(true);
+        if (dashboardEnabled && dashboardPort != 0) {
+            Ports.requireFree(dashboardPort, "--http-port");
+        }
 
-        ShutdownSignal signal = signals.get();
         LocalCluster.Settings settings = new LocalCluster.Settings(dataDirectory, kafkaPort, controllerPort,
                 elasticsearchPort, elasticsearchTransportPort, kafkaHeap, elasticsearchHeap);
+        LocalCluster.preflight(settings);
+        ShutdownSignal signal = signals.get();
         try (LocalCluster cluster = LocalCluster.start(settings)) {
+            // Built once the servers answer: some services open Kafka clients as they are built.
             StageContext context = new StageContext(doc, cluster.kafka(), cluster.elasticsearch(),
                     InstanceNames.forThisProcess(), settings.dataDirectory().resolve("state"), Clock.systemUTC());
-            try (ServiceRunner runner = ServiceRunner.start(Stages.all(), context)) {
+            try (ServiceRunner services = ServiceRunner.start(Stages.all(), context)) {
                 PrintWriter out = spec.commandLine().getOut();
+                // Printed only if something answers there: a build without a dashboards web service shows none.
+                String dashboard = Ports.accepting(dashboardPort) ? "http://127.0.0.1:" + dashboardPort + "/" : "none";
                 out.println("ready kafka=" + cluster.kafkaBootstrapServers()
                         + " elasticsearch=" + cluster.elasticsearchUrl()
-                        + " dashboard=http://127.0.0.1:" + dashboardPort + "/"
-                        + " services=" + (runner.serviceNames().isEmpty() ? "none" : String.join(",", runner.serviceNames()))
+                        + " dashboard=" + dashboard
+                        + " services=" + (services.serviceNames().isEmpty() ? "none" : String.join(",", services.serviceNames()))
                         + " dataDir=" + settings.dataDirectory()
                         + " startMs=" + (System.nanoTime() - started) / 1_000_000);
                 out.flush();
                 signal.await();
-                log.info("vigie local stopping services={}", runner.serviceNames());
+                log.info("vigie local stopping services={}", services.serviceNames());
             }
         }
         log.info("vigie local stopped");

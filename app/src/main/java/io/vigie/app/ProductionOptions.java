@@ -44,14 +44,17 @@ final class ProductionOptions {
         KafkaConnection kafka = doc.bind("kafka", KafkaConnection.class);
         ElasticsearchConnection elasticsearch = doc.bind("elasticsearch", ElasticsearchConnection.class);
         TopicCreation topics = doc.bind("topics", TopicCreation.class, TopicCreation.DEFAULT);
+        String instance = instanceId == null ? InstanceNames.forThisProcess() : instanceId;
+        StageContext context = new StageContext(doc, kafka, elasticsearch, instance, stateDirectory.toAbsolutePath(),
+                Clock.systemUTC());
+        // Every stage checks its section before anything touches the clusters.
+        ServiceRunner built = ServiceRunner.build(stages, context);
         if (topics.create() && !skipTopicCreation) {
             TopicAdmin.Outcome outcome = TopicAdmin.ensure(kafka, Topics.all());
             log.info("topics ensured created={} existing={}", outcome.created(), outcome.existing().size());
         }
-        String instance = instanceId == null ? InstanceNames.forThisProcess() : instanceId;
-        StageContext context = new StageContext(doc, kafka, elasticsearch, instance, stateDirectory.toAbsolutePath(),
-                Clock.systemUTC());
-        try (ServiceRunner runner = ServiceRunner.start(stages, context)) {
+        try (ServiceRunner runner = built) {
+            runner.start();
             out.println("ready stages=" + String.join(",", stages.stream().map(Stage::name).toList())
                     + " services=" + (runner.serviceNames().isEmpty() ? "none" : String.join(",", runner.serviceNames()))
                     + " kafka=" + kafka.bootstrapServers()

@@ -19,35 +19,52 @@ import org.slf4j.LoggerFactory;
 final class ServiceRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceRunner.class);
 
+    private final List<VigieService> built;
     private final List<VigieService> started = new ArrayList<>();
 
-    private ServiceRunner() {}
+    private ServiceRunner(List<VigieService> built) {
+        this.built = List.copyOf(built);
+    }
+
+    /**
+     * Builds (does not start) every service of {@code stages}: each stage binds and validates its configuration
+     * section here, so an error is reported before anything starts.
+     */
+    static ServiceRunner build(List<Stage> stages, StageContext context) {
+        List<VigieService> services = new ArrayList<>();
+        for (Stage stage : stages) {
+            List<VigieService> fromStage = stage.services(context);
+            log.info("stage built stage={} services={}", stage.name(),
+                    fromStage.stream().map(VigieService::name).toList());
+            services.addAll(fromStage);
+        }
+        return new ServiceRunner(services);
+    }
 
     /** Builds then starts every service of {@code stages}; on failure stops what started and rethrows. */
     static ServiceRunner start(List<Stage> stages, StageContext context) {
-        List<VigieService> services = new ArrayList<>();
-        for (Stage stage : stages) {
-            List<VigieService> built = stage.services(context);
-            log.info("stage built stage={} services={}", stage.name(), built.stream().map(VigieService::name).toList());
-            services.addAll(built);
-        }
-        ServiceRunner runner = new ServiceRunner();
-        try {
-            for (VigieService service : services) {
-                long t = System.nanoTime();
-                service.start();
-                runner.started.add(service);
-                log.info("service started name={} startMs={}", service.name(), (System.nanoTime() - t) / 1_000_000);
-            }
-        } catch (RuntimeException e) {
-            runner.close();
-            throw e;
-        }
+        ServiceRunner runner = build(stages, context);
+        runner.start();
         return runner;
     }
 
+    /** Starts the built services in order; on failure stops what started and rethrows. */
+    void start() {
+        try {
+            for (VigieService service : built) {
+                long t = System.nanoTime();
+                service.start();
+                started.add(service);
+                log.info("service started name={} startMs={}", service.name(), (System.nanoTime() - t) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
     List<String> serviceNames() {
-        return started.stream().map(VigieService::name).toList();
+        return built.stream().map(VigieService::name).toList();
     }
 
     /** Stops every started service, last started first; a failing stop is logged and the others still stop. */

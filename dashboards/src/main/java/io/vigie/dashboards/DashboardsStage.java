@@ -1,6 +1,7 @@
 package io.vigie.dashboards;
 
 import io.vigie.dashboards.index.MentionIndexer;
+import io.vigie.dashboards.web.DashboardWeb;
 import io.vigie.runtime.service.Stage;
 import io.vigie.runtime.service.StageContext;
 import io.vigie.runtime.service.VigieService;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * The dashboards stage as the launcher sees it: the indexer that keeps {@code vigie-mentions} in Elasticsearch
- * up to date with {@code mentions.scored}.
+ * up to date with {@code mentions.scored}, and the live page that reads it.
  */
 public final class DashboardsStage implements Stage {
     @Override
@@ -24,6 +25,10 @@ public final class DashboardsStage implements Stage {
         if (config.indexer().enabled()) {
             services.add(new MentionIndexer(config.indexer(), context.kafka(), context.elasticsearch(),
                     context.instanceId(), context.clock()));
+        }
+        if (config.http().enabled()) {
+            services.add(new DashboardWeb(config.http(), context.elasticsearch(), config.indexer().indexPrefix(),
+                    context.clock()));
         }
         return services;
     }

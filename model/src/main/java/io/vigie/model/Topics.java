@@ -12,6 +12,7 @@ public final class Topics {
     public static final String SIGNALS = "signals";
     public static final String INCIDENTS = "incidents";
     public static final String NOTIFICATIONS = "notifications";
+    public static final String SILENCES = "silences";
     public static final String INGEST_STATE = "ingest.state";
     public static final String DEADLETTER = "deadletter";
 
@@ -35,8 +36,10 @@ public final class Topics {
                         "analyze", "alerting, dashboards"),
                 new TopicSpec(INCIDENTS, 3, true, null, "incident id", IncidentEvent.class,
                         "alerting", "alerting (every instance), dashboards"),
-                new TopicSpec(NOTIFICATIONS, 3, false, WEEK, "notification id", Object.class,
+                new TopicSpec(NOTIFICATIONS, 3, false, WEEK, "notification id", Notification.class,
                         "alerting (outbox)", "alerting (delivery)"),
+                new TopicSpec(SILENCES, 1, true, null, "silence id", Silence.class,
+                        "alerting (API, config)", "alerting (every instance)"),
                 new TopicSpec(INGEST_STATE, 6, true, null, "feed URL or item id", Object.class,
                         "ingest", "ingest (every instance, on start and rebalance)"),
                 new TopicSpec(DEADLETTER, 1, false, MONTH, "original key", DeadLetter.class,

@@ -10,15 +10,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One mention as an Elasticsearch document of {@code vigie-mentions}: the scored mention flattened for search and
  * aggregation. Field by field, the mapping is in {@code mention-mappings.json} and the module README.
  *
  * @param foldedText title and text folded by {@link FoldedText} for accent-blind search
- * @param brandSentiments one entry per matched brand (a nested field), so "negative about brand X" is one query
+ * @param brandSentiments one entry per matched brand (a nested field), so "negative about brand X" is one query;
+ *     the brand's targeted sentiment when analysis gave one, else the whole text's
  */
 public record MentionDocument(
         int schemaVersion,
@@ -62,8 +62,9 @@ public record MentionDocument(
         }
     }
 
-    public record BrandSentiment(
-            String brand, String label, double score, double confidence, String model, String modelVersion) {}
+    /** @param targeted true when scored on the sentences about this brand, false when it is the whole text's */
+    public record BrandSentiment(String brand, String label, double score, double confidence, String model,
+            String modelVersion, boolean targeted) {}
 
     /** Engagement figures plus {@code reach}, the one figure dashboards sort by. */
     public record EngagementField(
@@ -81,12 +82,15 @@ public record MentionDocument(
         for (MediaRef r : m.media()) {
             media.add(new Media(r.url(), r.type(), r.length(), r.thumbnailUrl()));
         }
+        // One entry per matched brand, with the sentiment that counts for it (its targeted score, else the whole
+        // text's), so per-brand aggregations need no fallback logic. Sorted: the same mention gives the same document.
+        TreeSet<String> brands = new TreeSet<>(scored.brands());
+        brands.addAll(scored.brandSentiments().keySet());
         List<BrandSentiment> perBrand = new ArrayList<>();
-        // Sorted by brand so that the same mention always gives the same document.
-        for (Map.Entry<String, Sentiment> e : new TreeMap<>(scored.brandSentiments()).entrySet()) {
-            Sentiment s = e.getValue();
-            perBrand.add(new BrandSentiment(e.getKey(), s.label().name(), s.score(), s.confidence(), s.model(),
-                    s.modelVersion()));
+        for (String brand : brands) {
+            Sentiment s = scored.sentimentFor(brand);
+            perBrand.add(new BrandSentiment(brand, s.label().name(), s.score(), s.confidence(), s.model(),
+                    s.modelVersion(), scored.brandSentiments().containsKey(brand)));
         }
         return new MentionDocument(
                 scored.schemaVersion(),

@@ -3,6 +3,7 @@ package io.vigie.dashboards.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -48,6 +49,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -73,6 +75,7 @@ public final class MentionIndexer implements VigieService {
     private static final Duration REVOKE_DRAIN = Duration.ofSeconds(10);
     private static final Duration CLOSE_DRAIN = Duration.ofSeconds(20);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(60);
+    private static final int TRUNCATED_ORIGINAL = 256 * 1024;
 
     private final IndexerSettings settings;
     private final KafkaConnection kafka;
@@ -97,7 +100,7 @@ public final class MentionIndexer implements VigieService {
     private volatile Thread thread;
 
     // Consumer-thread state.
-    private final OffsetTracker tracker = new OffsetTracker();
+    private OffsetTracker tracker = new OffsetTracker();
     private final PriorityQueue<Retry> retries = new PriorityQueue<>(Comparator.comparingLong(Retry::dueNanos));
     private KafkaConsumer<byte[], byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
@@ -108,6 +111,7 @@ public final class MentionIndexer implements VigieService {
     private long lastCommitNanos;
     private long lastProgressNanos;
     private String lastProgress = "";
+    private String lastSetupRefusal;
 
     public MentionIndexer(IndexerSettings settings, KafkaConnection kafka, ElasticsearchConnection elasticsearch,
             String instanceId, Clock clock) {
@@ -181,11 +185,23 @@ public final class MentionIndexer implements VigieService {
     private void run() {
         ElasticsearchClient client = elasticsearch.newClient();
         try {
-            if (installIndices(client)) {
-                consume(client);
+            for (int failures = 0; !closing.get(); ) {
+                try {
+                    if (installIndices(client)) {
+                        consume(client);
+                    }
+                } catch (RuntimeException e) {
+                    // A fault the loop does not handle (a Kafka authorization error, a bug): start a new consumer
+                    // after a pause. Safe, because nothing unacknowledged was committed.
+                    failures++;
+                    Duration pause = backoff.delay(failures);
+                    log.error("event=indexer_failed instance={} error=\"{}\" failures={} action=restarting_in_ms={}",
+                            instanceId, oneLine(describe(e)), failures, pause.toMillis(), e);
+                    awaitClose(pause);
+                }
             }
-        } catch (RuntimeException | Error e) {
-            log.error("event=indexer_failed instance={} error=\"{}\"", instanceId, describe(e), e);
+        } catch (Error e) {
+            log.error("event=indexer_failed instance={} error=\"{}\" action=stopped", instanceId, describe(e), e);
         } finally {
             try {
                 client._transport().close();
@@ -209,6 +225,21 @@ public final class MentionIndexer implements VigieService {
                         indices.alias(), indices.templateName(), indices.pattern(),
                         analysis.name().toLowerCase(java.util.Locale.ROOT), elasticsearch.url());
                 return true;
+            } catch (ElasticsearchException e) {
+                if (e.status() >= 400 && e.status() < 500 && e.status() != 408 && e.status() != 429) {
+                    // Reachable but refusing the template or the index: a cluster or configuration problem (e.g.
+                    // another template of the same priority matching these indices). Say so; retry, so fixing the
+                    // cluster is enough.
+                    String error = describe(e);
+                    if (!error.equals(lastSetupRefusal)) {
+                        log.error("event=index_setup_refused instance={} template={} status={} error=\"{}\" "
+                                        + "action=retrying", instanceId, indices.templateName(), e.status(), oneLine(error));
+                        lastSetupRefusal = error;
+                    }
+                } else {
+                    markUnavailable("setup", describe(e));
+                }
+                awaitClose(backoff.delay(attempt));
             } catch (Exception e) {
                 markUnavailable("setup", describe(e));
                 awaitClose(backoff.delay(attempt));
@@ -218,6 +249,10 @@ public final class MentionIndexer implements VigieService {
     }
 
     private void consume(ElasticsearchClient client) {
+        // A fresh start after a failure: what was in flight will be read again from the committed offsets.
+        tracker = new OffsetTracker();
+        retries.clear();
+        outcomes.clear();
         ingester = BulkIngester.of(b -> b
                 .client(client)
                 .maxOperations(settings.bulkActions())
@@ -360,6 +395,13 @@ public final class MentionIndexer implements VigieService {
             log.warn("event=dead_letter stage={} topic={} partition={} offset={} key={} reason=\"{}\"", STAGE,
                     job.position().partition().topic(), job.position().partition().partition(),
                     job.position().offset(), job.key(), oneLine(job.reason()));
+        } else if (written.failure() instanceof RecordTooLargeException && job.original().length > TRUNCATED_ORIGINAL) {
+            // The original is too big to travel base64-encoded inside a dead letter; keep its start and say so,
+            // rather than retry forever and hold the partition's commits back.
+            byte[] head = java.util.Arrays.copyOf(job.original(), TRUNCATED_ORIGINAL);
+            writeDeadLetter(new DeadLetterJob(job.position(), job.key(), head, job.reason() + " (original truncated from "
+                    + job.original().length + " to " + TRUNCATED_ORIGINAL + " bytes to fit in a dead letter)",
+                    job.errorType(), job.attempts()));
         } else if (tracker.isCurrent(job.position())) {
             log.warn("event=dead_letter_failed topic={} partition={} offset={} error=\"{}\" action=retrying",
                     job.position().partition().topic(), job.position().partition().partition(),
@@ -440,7 +482,7 @@ public final class MentionIndexer implements VigieService {
         }
         lastCommitNanos = now;
         Map<TopicPartition, Long> points = tracker.commitPoints();
-        if (points.isEmpty()) {
+        if (points.isEmpty() || consumer == null) {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -511,9 +553,11 @@ public final class MentionIndexer implements VigieService {
             closeQuietly(toClose);
             if (producer != null) {
                 producer.close(Duration.ofSeconds(10));
+                producer = null;
             }
             if (consumer != null) {
                 consumer.close(Duration.ofSeconds(10));
+                consumer = null;
             }
         }
     }

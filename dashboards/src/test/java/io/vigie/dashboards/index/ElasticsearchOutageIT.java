@@ -63,4 +63,33 @@ class ElasticsearchOutageIT {
             }
         }
     }
+
+    @Test
+    void mentionsForAClosedIndexWaitUntilItIsReopenedAndAreNeverDeadLettered() throws Exception {
+        try (IndexerFixture it = new IndexerFixture()) {
+            String index = it.alias + "-2026.11";
+            try (MentionIndexer indexer = it.indexer("closed")) {
+                indexer.start();
+                it.send(Samples.mention(it.run + "-open", it.source, NOVEMBER, 1));
+                it.flush();
+                await("the first mention indexed", Duration.ofSeconds(90), quietly(() -> it.countThroughAlias() == 1));
+
+                // An operator closes the month's index (maintenance, snapshot restore): Elasticsearch answers
+                // index_closed_exception (400) for each document, which must be waited out, not dead-lettered.
+                it.elasticsearch.indices().close(c -> c.index(index));
+                for (int i = 0; i < 20; i++) {
+                    it.send(Samples.mention(it.run + "-closed-" + i, it.source, NOVEMBER.plusSeconds(i), 1));
+                }
+                it.flush();
+                await("documents refused by the closed index to be retried", Duration.ofSeconds(60),
+                        () -> indexer.stats().retried() > 0);
+                assertTrue(it.uncommitted() >= 20, "not committed while the index is closed");
+
+                it.elasticsearch.indices().open(o -> o.index(index));
+                await("all 21 indexed", Duration.ofSeconds(120), quietly(() -> it.countThroughAlias() == 21));
+                await("all committed", Duration.ofSeconds(60), quietly(() -> it.uncommitted() == 0));
+                assertEquals(0, it.deadLetters().size(), "a closed index is waited out, never dead-lettered");
+            }
+        }
+    }
 }

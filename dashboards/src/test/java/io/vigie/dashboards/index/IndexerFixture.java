@@ -38,17 +38,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * What the indexer's integration tests share: the real broker and Elasticsearch of the test JVM, and names unique
  * to one test (index prefix, consumer group, mention source) so tests never see each other's documents.
  */
-final class IndexerFixture implements AutoCloseable {
-    final LocalCluster cluster = SharedLocalCluster.get();
-    final String run = "it" + UUID.randomUUID().toString().substring(0, 8);
-    final String alias = run + "-mentions";
-    final String group = run + "-indexer";
-    final String source = run + "-source";
-    final ElasticsearchClient elasticsearch = cluster.elasticsearch().newClient();
+public final class IndexerFixture implements AutoCloseable {
+    public final LocalCluster cluster = SharedLocalCluster.get();
+    public final String run = "it" + UUID.randomUUID().toString().substring(0, 8);
+    public final String alias = run + "-mentions";
+    public final String group = run + "-indexer";
+    public final String source = run + "-source";
+    public final ElasticsearchClient elasticsearch = cluster.elasticsearch().newClient();
     private final JsonSerde<ScoredMention> mentions = JsonSerde.of(ScoredMention.class);
     private final KafkaProducer<String, byte[]> producer;
 
-    IndexerFixture() {
+    public IndexerFixture() {
         Properties p = cluster.kafka().clientConfig();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
@@ -56,32 +56,32 @@ final class IndexerFixture implements AutoCloseable {
     }
 
     /** Indexer settings for this test: its own alias and group, small batches so tests go quickly. */
-    IndexerSettings settings() {
+    public IndexerSettings settings() {
         return new IndexerSettings(true, alias, group, 500, null, 200, 2, 5000, 200, 2000, 200, 1, "0-1");
     }
 
-    MentionIndexer indexer(String instance) {
+    public MentionIndexer indexer(String instance) {
         return indexer(instance, cluster.elasticsearch());
     }
 
-    MentionIndexer indexer(String instance, io.vigie.runtime.connect.ElasticsearchConnection es) {
+    public MentionIndexer indexer(String instance, io.vigie.runtime.connect.ElasticsearchConnection es) {
         return new MentionIndexer(settings(), cluster.kafka(), es, run + "-" + instance, Clock.systemUTC());
     }
 
-    void send(ScoredMention mention) {
+    public void send(ScoredMention mention) {
         sendRaw(mention.mention().id(), mentions.encode(mention));
     }
 
-    void sendRaw(String key, byte[] value) {
+    public void sendRaw(String key, byte[] value) {
         producer.send(new ProducerRecord<>(Topics.MENTIONS_SCORED, key, value));
     }
 
-    void flush() {
+    public void flush() {
         producer.flush();
     }
 
     /** Documents of this test's source visible through the alias, after a refresh. */
-    long countThroughAlias() throws IOException {
+    public long countThroughAlias() throws IOException {
         try {
             elasticsearch.indices().refresh(r -> r.index(alias));
             return elasticsearch.count(c -> c.index(alias).query(q -> q.term(t -> t.field("source").value(source))))
@@ -95,7 +95,7 @@ final class IndexerFixture implements AutoCloseable {
     }
 
     /** Every dead letter on the topic whose key starts with this test's run name. */
-    List<DeadLetter> deadLetters() {
+    public List<DeadLetter> deadLetters() {
         JsonSerde<DeadLetter> serde = JsonSerde.of(DeadLetter.class);
         Properties p = cluster.kafka().clientConfig();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, run + "-deadletter-reader");
@@ -124,7 +124,7 @@ final class IndexerFixture implements AutoCloseable {
     }
 
     /** Records on mentions.scored the group has not committed yet (end offset minus committed, summed). */
-    long uncommitted() throws Exception {
+    public long uncommitted() throws Exception {
         try (Admin admin = Admin.create(cluster.kafka().clientConfig())) {
             Map<TopicPartition, OffsetAndMetadata> committed =
                     admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
@@ -144,7 +144,7 @@ final class IndexerFixture implements AutoCloseable {
         }
     }
 
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -154,11 +154,11 @@ final class IndexerFixture implements AutoCloseable {
         }
     }
 
-    interface Check {
+    public interface Check {
         boolean holds() throws Exception;
     }
 
-    static BooleanSupplier quietly(Check check) {
+    public static BooleanSupplier quietly(Check check) {
         return () -> {
             try {
                 return check.holds();

@@ -42,7 +42,7 @@ class MentionDocumentTest {
         assertEquals("m1", d.id());
         assertEquals(2, d.version());
         assertEquals("comment", d.kind());
-        assertEquals(List.of("kryptonite", "bic"), d.brands());
+        assertEquals(List.of("kryptonite", "bic", "velib"), d.brands());
         assertEquals("NEGATIVE", d.sentiment().label());
         assertEquals(1000L, d.engagement().reach());
         assertEquals(3, d.copyCount());
@@ -57,6 +57,16 @@ class MentionDocumentTest {
         assertEquals("bic", d.brandSentiments().get(0).brand());
         assertEquals("NEUTRAL", d.brandSentiments().get(0).label());
         assertEquals("kryptonite", d.brandSentiments().get(1).brand());
+    }
+
+    @Test
+    void aMatchedBrandWithoutATargetedScoreGetsTheWholeTextsSentimentMarkedAsNotTargeted() {
+        MentionDocument d = MentionDocument.of(Samples.kryptonite("m1", Samples.T0), INDEXED_AT);
+        MentionDocument.BrandSentiment velib = d.brandSentiments().get(2);
+        assertEquals("velib", velib.brand());
+        assertEquals("NEGATIVE", velib.label(), "the whole text's label");
+        assertEquals(false, velib.targeted());
+        assertEquals(true, d.brandSentiments().get(1).targeted());
     }
 
     @Test

@@ -41,6 +41,8 @@ class MentionIndexerIT {
                     StandardCharsets.UTF_8).replace("\"id\":\"placeholder\",", "");
             it.sendRaw(it.run + "-no-id", noId.getBytes(StandardCharsets.UTF_8));
             it.send(Samples.mention(it.run + "-refused", it.source, Instant.parse("2001-01-15T12:00:00Z"), 1));
+            // Fits on the topic (1 MB) but not base64-encoded inside a dead letter.
+            it.sendRaw(it.run + "-huge", "x".repeat(900_000).getBytes(StandardCharsets.UTF_8));
             it.flush();
 
             try (MentionIndexer indexer = it.indexer("a")) {
@@ -70,7 +72,7 @@ class MentionIndexerIT {
 
             Map<String, DeadLetter> letters = it.deadLetters().stream()
                     .collect(Collectors.toMap(DeadLetter::key, d -> d, (a, b) -> a));
-            assertEquals(List.of(it.run + "-no-id", it.run + "-not-json", it.run + "-refused"),
+            assertEquals(List.of(it.run + "-huge", it.run + "-no-id", it.run + "-not-json", it.run + "-refused"),
                     letters.keySet().stream().sorted().toList());
             DeadLetter notJson = letters.get(it.run + "-not-json");
             assertEquals(MentionIndexer.STAGE, notJson.stage());
@@ -83,6 +85,11 @@ class MentionIndexerIT {
             assertTrue(refused.reason().startsWith("elasticsearch refused the document"), refused.reason());
             assertTrue(refused.reason().contains("source"), refused.reason());
             assertTrue(refused.offset() != null && refused.partition() != null);
+            DeadLetter huge = letters.get(it.run + "-huge");
+            assertTrue(huge.reason().startsWith("not valid JSON"), huge.reason());
+            assertTrue(huge.reason().endsWith("(original truncated from 900000 to 262144 bytes to fit in a dead letter)"),
+                    huge.reason());
+            assertEquals(262_144, huge.original().length);
         }
     }
 

@@ -25,9 +25,15 @@ public final class Samples {
 
     /** A mention from a given source, so a test finds its own documents among those of other tests. */
     public static ScoredMention mention(String id, String source, Instant eventTime, long version) {
+        return mention(id, source, eventTime, version, "Cadenas Kryptonite", "https://bikeforums.net/t/123#" + id);
+    }
+
+    /** A mention with a given title and URL, e.g. hostile ones for escaping tests. */
+    public static ScoredMention mention(String id, String source, Instant eventTime, long version, String title,
+            String url) {
         RawMention raw = new RawMention(Schema.VERSION, id, version, source, "bikeforums.net", MentionKind.COMMENT,
-                "https://bikeforums.net/t/123#" + id, "https://bikeforums.net/t/123",
-                "https://bikeforums.net/t/123/comments/feed", "velo_nerd", "Cadenas Kryptonite",
+                url, "https://bikeforums.net/t/123",
+                "https://bikeforums.net/t/123/comments/feed", "velo_nerd", title,
                 "L’équipe Kryptonite n'a rien dit : le cadenas s’ouvre avec un stylo Bic.", "<p>Un Bic suffit</p>",
                 List.of("Locks", "security"),
                 List.of(new MediaRef("https://video.example/v/1.mp4", "video/mp4", 1234L, "https://video.example/v/1.jpg")),
@@ -35,7 +41,7 @@ public final class Samples {
                 new Provenance("feed", "bikeforums", "https://bikeforums.net/feed", "sha256:abc"));
         Sentiment negative = new Sentiment(SentimentLabel.NEGATIVE, -0.8, 0.9, "social-fr", "1");
         Sentiment neutral = new Sentiment(SentimentLabel.NEUTRAL, 0.0, 0.6, "social-fr", "1");
-        return new ScoredMention(Schema.VERSION, raw, List.of("kryptonite", "bic"), "fr", 0.97, negative,
+        return new ScoredMention(Schema.VERSION, raw, List.of("kryptonite", "bic", "velib"), "fr", 0.97, negative,
                 Map.of("kryptonite", negative, "bic", neutral), "c-42", 3, false, eventTime, eventTime.plusSeconds(43));
     }
 }

@@ -27,10 +27,15 @@ import org.slf4j.LoggerFactory;
  * kernel sends them SIGTERM if the Vigie JVM dies without running its shutdown hooks (kill -9, crash). The kernel
  * ties that signal to the <em>thread</em> that forked the child, so every child is forked from one long-lived
  * daemon thread, never from a pool thread that could end before the child.
+ *
+ * <p>Children also get a session of their own ({@code setsid}), so Ctrl-C in a terminal reaches Vigie alone, which
+ * then stops its services before the servers they talk to, instead of every process at once. setsid does not fork
+ * here (the child is not a process group leader), so the pid Vigie holds stays the server's.
  */
 final class ChildProcess {
     private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "vigie-child-spawner");
         t.setDaemon(true);
@@ -72,6 +77,9 @@ final class ChildProcess {
         prefix.add("--pdeathsig");
         prefix.add("TERM");
         prefix.add("--");
+        if (Files.isExecutable(SETSID)) {
+            prefix.add(SETSID.toString());
+        }
         return prefix;
     }
 

@@ -39,7 +39,8 @@ public final class LocalKafka implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalKafka.class);
     /** One-partition topic the readiness check writes to; proves the broker accepts produce requests. */
     static final String PROBE_TOPIC = "_vigie-local-probe";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    // Generous: on a 2-core machine shared with other builds the broker has taken 30 s to start.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final Settings settings;
     private ChildProcess broker;
@@ -222,7 +223,7 @@ public final class LocalKafka implements AutoCloseable {
 
     /**
      * Waits until an admin client sees the broker and a record written to {@link #PROBE_TOPIC} is acknowledged.
-     * Throws with the end of the broker's log if it dies or takes longer than 90 s.
+     * Throws with the end of the broker's log if it dies or takes longer than 180 s.
      */
     public void awaitReady() {
         long started = System.nanoTime();

@@ -1,6 +1,8 @@
 package io.vigie.runtime.local;
 
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The test harness: one {@link LocalCluster} per test JVM, shared by every integration test in it, on ports free at
@@ -13,25 +15,46 @@ import java.nio.file.Path;
  */
 public final class SharedLocalCluster {
     public static final String DATA_DIR_PROPERTY = "vigie.it.dataDir";
+    private static final Logger log = LoggerFactory.getLogger(SharedLocalCluster.class);
 
     private static LocalCluster cluster;
+    private static RuntimeException failure;
 
     private SharedLocalCluster() {}
 
-    /** The running cluster, started on first call. */
+    /**
+     * The running cluster, started on first call. A start that fails is tried once more on new ports (another
+     * process may have taken a port between the choice and the bind); a second failure is remembered and thrown to
+     * every later caller at once, so the other test classes fail fast with the same cause.
+     */
     public static synchronized LocalCluster get() {
-        if (cluster == null) {
-            String dir = System.getProperty(DATA_DIR_PROPERTY);
-            if (dir == null || dir.isBlank()) {
-                throw new IllegalStateException("system property " + DATA_DIR_PROPERTY + " is not set: run integration"
-                        + " tests through Failsafe (./mvnw -pl <module> -am verify), which sets it to target/it-servers");
-            }
-            Path dataDirectory = Path.of(dir).toAbsolutePath();
-            DataDirectories.clearServerData(dataDirectory);
-            LocalCluster started = LocalCluster.start(LocalCluster.Settings.onFreePorts(dataDirectory));
-            // LocalCluster registers its own shutdown hook; nothing else keeps it, so JVM exit stops it.
-            cluster = started;
+        if (cluster != null) {
+            return cluster;
         }
-        return cluster;
+        if (failure != null) {
+            throw new IllegalStateException("the shared local cluster failed to start earlier: " + failure.getMessage(),
+                    failure);
+        }
+        String dir = System.getProperty(DATA_DIR_PROPERTY);
+        if (dir == null || dir.isBlank()) {
+            throw new IllegalStateException("system property " + DATA_DIR_PROPERTY + " is not set: run integration"
+                    + " tests through Failsafe (./mvnw -pl <module> -am verify), which sets it to target/it-servers");
+        }
+        Path dataDirectory = Path.of(dir).toAbsolutePath();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                DataDirectories.clearServerData(dataDirectory);
+                // LocalCluster registers its own shutdown hook: JVM exit stops it.
+                cluster = LocalCluster.start(LocalCluster.Settings.onFreePorts(dataDirectory));
+                return cluster;
+            } catch (RuntimeException e) {
+                if (attempt == 2) {
+                    failure = e;
+                    throw e;
+                }
+                log.warn("shared local cluster start failed attempt={} reason={} action=retry on new ports", attempt,
+                        e.getMessage());
+            }
+        }
     }
 }

@@ -1,0 +1,180 @@
+package io.vigie.alerting;
+
+import io.vigie.alerting.incidents.IncidentTracker;
+import io.vigie.alerting.routing.NotificationPlanner;
+import io.vigie.alerting.routing.Silences;
+import io.vigie.model.IncidentEvent;
+import io.vigie.model.IncidentStatus;
+import io.vigie.model.Notification;
+import io.vigie.model.Silence;
+import io.vigie.model.SpikeSignal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alerting desk: applies signals and people's actions to incidents, asks the planner who must be told, and
+ * writes the incident and its notifications (through the outbox). Also runs the periodic tick that resolves
+ * quiet incidents, sends what waited (group wait, quiet hours), repeats and escalates. One lock serialises
+ * everything, so the signal consumer, the tick and the API never see half an update.
+ */
+public final class IncidentRouter {
+    private static final Logger log = LoggerFactory.getLogger(IncidentRouter.class);
+    /** Resolved incidents stay in the planner's sight this long, to send their RESOLVED message. */
+    private static final Duration RESOLVED_SIGHT = Duration.ofHours(1);
+    /** Resolved incidents are kept in memory this long (a late signal can still reopen them within the window). */
+    private static final Duration FORGET_AFTER = Duration.ofHours(24);
+
+    private final IncidentTracker tracker;
+    private final NotificationPlanner planner;
+    private final Silences silences;
+    private final AlertSink sink;
+    private final Clock clock;
+
+    public IncidentRouter(IncidentTracker tracker, NotificationPlanner planner, Silences silences, AlertSink sink,
+            Clock clock) {
+        this.tracker = tracker;
+        this.planner = planner;
+        this.silences = silences;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    public synchronized void restore(IncidentEvent incident) {
+        tracker.restore(incident);
+    }
+
+    public synchronized void restoreSilence(String id, Silence silence) {
+        if (silence == null) {
+            silences.remove(id);
+        } else {
+            silences.put(silence);
+        }
+    }
+
+    /** Applies a signal and writes what changed, then waits for the cluster to acknowledge it. */
+    public synchronized void onSignal(SpikeSignal signal) {
+        onSignals(java.util.List.of(signal));
+    }
+
+    /** Applies a batch of signals, writing what changed, with one wait for the cluster at the end. */
+    public synchronized void onSignals(List<SpikeSignal> signals) {
+        Instant now = clock.instant();
+        for (SpikeSignal signal : signals) {
+            Optional<IncidentEvent> changed = tracker.apply(signal, now);
+            if (changed.isEmpty()) {
+                log.debug("service=alerting event=signal-ignored signal={} phase={}", signal.signalId(),
+                        signal.phase());
+                continue;
+            }
+            if (!plan(changed.get(), now)) {
+                sink.incident(changed.get());
+            }
+        }
+        sink.flush();
+    }
+
+    /** Resolves, repeats, escalates and sends what was held. */
+    public synchronized void tick() {
+        Instant now = clock.instant();
+        boolean wrote = false;
+        tracker.forgetResolvedBefore(now.minus(FORGET_AFTER));
+        for (IncidentEvent resolved : tracker.expire(now)) {
+            log.info("service=alerting event=auto-resolved incident={} brand={} kind={}", resolved.incidentId(),
+                    resolved.brand(), resolved.kind());
+            publish(resolved, now);
+        }
+        for (IncidentEvent incident : List.copyOf(tracker.all())) {
+            if (incident.status() != IncidentStatus.RESOLVED
+                    || incident.resolvedAt() != null && incident.resolvedAt().plus(RESOLVED_SIGHT).isAfter(now)) {
+                wrote |= plan(incident, now);
+            }
+        }
+        if (wrote) {
+            sink.flush();
+        }
+    }
+
+    /** A person's action: acknowledge, resolve, reopen or note. Returns the updated incident. */
+    public synchronized IncidentEvent act(String incidentId, String action, String actor, String note) {
+        Instant now = clock.instant();
+        IncidentEvent updated = tracker.act(incidentId, action, actor, note, now);
+        log.info("service=alerting event={} incident={} actor=\"{}\"", action, incidentId, actor);
+        publish(updated, now);
+        return updated;
+    }
+
+    public synchronized Optional<IncidentEvent> incident(String incidentId) {
+        return tracker.get(incidentId);
+    }
+
+    public synchronized List<IncidentEvent> incidents() {
+        return List.copyOf(tracker.all());
+    }
+
+    public synchronized Silence addSilence(Silence silence) {
+        silences.put(silence);
+        sink.silence(silence.silenceId(), silence);
+        sink.flush();
+        log.info("service=alerting event=silence-created silence={} author=\"{}\" until={} matchers=\"{}\"",
+                silence.silenceId(), silence.author(), silence.endsAt(), silence.matchers());
+        return silence;
+    }
+
+    public synchronized Optional<Silence> silence(String silenceId) {
+        return silences.get(silenceId);
+    }
+
+    public synchronized Collection<Silence> silences() {
+        return silences.all();
+    }
+
+    /** Deletes a silence; returns false when there was none with that id. */
+    public synchronized boolean deleteSilence(String silenceId, String actor) {
+        if (silences.get(silenceId).isEmpty()) {
+            return false;
+        }
+        silences.remove(silenceId);
+        sink.silence(silenceId, null);
+        sink.flush();
+        log.info("service=alerting event=silence-deleted silence={} actor=\"{}\"", silenceId, actor);
+        return true;
+    }
+
+    private void publish(IncidentEvent incident, Instant now) {
+        if (!plan(incident, now)) {
+            sink.incident(incident);
+        }
+        sink.flush();
+    }
+
+    /** Plans and writes; returns true when it wrote the incident (because it appended to the history). */
+    private boolean plan(IncidentEvent incident, Instant now) {
+        NotificationPlanner.Plan plan = planner.plan(incident, tracker.all(), now);
+        if (plan.isEmpty()) {
+            return false;
+        }
+        IncidentEvent recorded = tracker.record(incident.incidentId(), plan.history(), now);
+        sink.incident(recorded);
+        List<Notification> out = new ArrayList<>();
+        for (NotificationPlanner.Planned p : plan.notifications()) {
+            Notification n = new Notification(0, p.notificationId(), recorded.incidentId(), p.receiver(), p.channel(),
+                    p.reason(), p.level(), Notification.DeliveryStatus.PENDING, 0, now, null, now, null, recorded);
+            sink.notification(n);
+            out.add(n);
+            log.info("service=alerting event=notification-planned notification={} incident={} receiver={} "
+                    + "reason={} severity={}", n.notificationId(), n.incidentId(), n.receiver(), n.reason(),
+                    recorded.severity());
+        }
+        for (String m : plan.muted()) {
+            log.debug("service=alerting event=muted incident={} {}", incident.incidentId(), m);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,248 @@
+package io.vigie.alerting.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import io.vigie.alerting.AlertingConfig;
+import io.vigie.alerting.HumanDuration;
+import io.vigie.alerting.IncidentRouter;
+import io.vigie.alerting.incidents.Actions;
+import io.vigie.alerting.messages.MessageRenderer;
+import io.vigie.alerting.outbox.OutboxDispatcher;
+import io.vigie.alerting.routing.Matcher;
+import io.vigie.model.IncidentEvent;
+import io.vigie.model.IncidentStatus;
+import io.vigie.model.Silence;
+import io.vigie.model.VigieJson;
+import io.vigie.runtime.service.VigieService;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alerting HTTP API. Routes (all JSON unless said):
+ * <pre>
+ * GET    /health
+ * GET    /api/incidents[?status=OPEN|ACKNOWLEDGED|RESOLVED]
+ * GET    /api/incidents/{id}
+ * POST   /api/incidents/{id}/acknowledge   {"actor": "...", "note": "..."}
+ * POST   /api/incidents/{id}/resolve       {"actor": "...", "note": "..."}
+ * POST   /api/incidents/{id}/reopen        {"actor": "...", "note": "..."}
+ * POST   /api/incidents/{id}/notes         {"actor": "...", "note": "..."}
+ * GET    /api/silences
+ * GET    /api/silences/{id}
+ * POST   /api/silences                     {"matchers": [...], "startsAt"?, "endsAt" | "duration", "author", "reason"}
+ * PUT    /api/silences/{id}                same body: replaces it
+ * DELETE /api/silences/{id}?actor=...
+ * GET    /api/notifications/failed
+ * GET    /a/{token}   HTML confirmation page of a signed link
+ * POST   /a/{token}   performs the signed action
+ * </pre>
+ * When {@code alerting.api.token} is set, /api/* requires {@code Authorization: Bearer <token>}.
+ */
+public final class AlertingApi implements VigieService {
+    private static final Logger log = LoggerFactory.getLogger(AlertingApi.class);
+
+    private final AlertingConfig config;
+    private final IncidentRouter router;
+    private final SignedLinks links;
+    private final MessageRenderer renderer;
+    private final Supplier<OutboxDispatcher> outbox;
+    private final Clock clock;
+    private final ObjectMapper json = VigieJson.newMapper();
+    private Javalin app;
+
+    /** Body of the incident actions. */
+    public record ActionRequest(String actor, String note) {}
+
+    /** Body of silence creation and replacement. */
+    public record SilenceRequest(List<String> matchers, Instant startsAt, Instant endsAt, String duration,
+            String author, String reason) {}
+
+    public AlertingApi(AlertingConfig config, IncidentRouter router, SignedLinks links, MessageRenderer renderer,
+            Supplier<OutboxDispatcher> outbox, Clock clock) {
+        this.config = config;
+        this.router = router;
+        this.links = links;
+        this.renderer = renderer;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "alerting-api";
+    }
+
+    /** The bound port (useful when configured with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void start() {
+        app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.jsonMapper(new JavalinJackson(json, false));
+        });
+        app.before("/api/*", this::authorize);
+        app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
+        app.get("/api/incidents", this::listIncidents);
+        app.get("/api/incidents/{id}", ctx -> ctx.json(incident(ctx.pathParam("id"))));
+        app.post("/api/incidents/{id}/acknowledge", ctx -> act(ctx, Actions.ACKNOWLEDGED));
+        app.post("/api/incidents/{id}/resolve", ctx -> act(ctx, Actions.RESOLVED));
+        app.post("/api/incidents/{id}/reopen", ctx -> act(ctx, Actions.REOPENED));
+        app.post("/api/incidents/{id}/notes", ctx -> act(ctx, Actions.NOTE));
+        app.get("/api/silences", ctx -> ctx.json(router.silences()));
+        app.get("/api/silences/{id}", ctx -> ctx.json(router.silence(ctx.pathParam("id"))
+                .orElseThrow(() -> new NoSuchElementException("no silence " + ctx.pathParam("id")))));
+        app.post("/api/silences", ctx -> ctx.status(HttpStatus.CREATED)
+                .json(router.addSilence(silence(ctx, "sil-" + UUID.randomUUID()))));
+        app.put("/api/silences/{id}", ctx -> {
+            router.silence(ctx.pathParam("id"))
+                    .orElseThrow(() -> new NoSuchElementException("no silence " + ctx.pathParam("id")));
+            ctx.json(router.addSilence(silence(ctx, ctx.pathParam("id"))));
+        });
+        app.delete("/api/silences/{id}", ctx -> {
+            String actor = required(ctx.queryParam("actor"), "actor");
+            if (!router.deleteSilence(ctx.pathParam("id"), actor)) {
+                throw new NoSuchElementException("no silence " + ctx.pathParam("id"));
+            }
+            ctx.status(HttpStatus.NO_CONTENT);
+        });
+        app.get("/api/notifications/failed", ctx -> {
+            OutboxDispatcher o = outbox.get();
+            ctx.json(o == null ? List.of() : o.recentlyFailed());
+        });
+        app.get("/a/{token}", ctx -> linkPage(ctx, false));
+        app.post("/a/{token}", ctx -> linkPage(ctx, true));
+        app.exception(NoSuchElementException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e));
+        app.exception(IllegalStateException.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e));
+        app.exception(io.javalin.validation.ValidationException.class,
+                (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e));
+        app.exception(com.fasterxml.jackson.core.JacksonException.class,
+                (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, new IllegalArgumentException(
+                        "invalid JSON body: " + e.getOriginalMessage())));
+        app.start(config.api().host(), config.api().port());
+        log.info("service=alerting-api event=started host={} port={}", config.api().host(), app.port());
+    }
+
+    private void authorize(Context ctx) {
+        String token = config.api().token();
+        if (token == null || token.isBlank()) {
+            return;
+        }
+        String given = ctx.header("Authorization");
+        byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        if (given == null || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
+            ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "missing or wrong bearer token"));
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private void listIncidents(Context ctx) {
+        String status = ctx.queryParam("status");
+        IncidentStatus wanted = status == null ? null : IncidentStatus.valueOf(status.toUpperCase());
+        ctx.json(router.incidents().stream()
+                .filter(i -> wanted == null || i.status() == wanted)
+                .sorted(Comparator.comparing(IncidentEvent::openedAt).reversed())
+                .toList());
+    }
+
+    private IncidentEvent incident(String id) {
+        return router.incident(id).orElseThrow(() -> new NoSuchElementException("no incident " + id));
+    }
+
+    private void act(Context ctx, String action) throws Exception {
+        ActionRequest body = ctx.body().isBlank() ? new ActionRequest(null, null)
+                : json.readValue(ctx.body(), ActionRequest.class);
+        incident(ctx.pathParam("id"));
+        ctx.json(router.act(ctx.pathParam("id"), action, required(body.actor(), "actor"), body.note()));
+    }
+
+    private Silence silence(Context ctx, String id) throws Exception {
+        SilenceRequest r = json.readValue(ctx.body(), SilenceRequest.class);
+        if (r.matchers() == null || r.matchers().isEmpty()) {
+            throw new IllegalArgumentException("matchers: at least one is required, e.g. brand=\"acme\"");
+        }
+        r.matchers().forEach(Matcher::parse);
+        Instant now = clock.instant();
+        Instant starts = r.startsAt() == null ? now : r.startsAt();
+        Instant ends = r.endsAt();
+        if (ends == null && r.duration() != null) {
+            ends = starts.plus(HumanDuration.parse(r.duration()));
+        }
+        if (ends == null) {
+            throw new IllegalArgumentException("endsAt or duration is required: a silence always expires");
+        }
+        return new Silence(0, id, r.matchers(), starts, ends, required(r.author(), "author"),
+                required(r.reason(), "reason"), now);
+    }
+
+    private void linkPage(Context ctx, boolean perform) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("b", MessageRenderer.BUNDLE);
+        page.put("problem", "");
+        page.put("action", "acknowledge");
+        page.put("incidentId", "");
+        page.put("summary", "");
+        page.put("status", "OPEN");
+        AlertingConfig.Receiver receiver = null;
+        try {
+            SignedLinks.Claim claim = links.verify(ctx.pathParam("token"));
+            receiver = config.receivers().stream().filter(r -> r.name().equals(claim.receiver())).findFirst()
+                    .orElse(null);
+            IncidentEvent incident = incident(claim.incidentId());
+            page.put("action", claim.action());
+            page.put("incidentId", incident.incidentId());
+            page.put("summary", incident.brand() + " — " + incident.summary());
+            if (perform) {
+                String action = claim.action().equals("acknowledge") ? Actions.ACKNOWLEDGED : Actions.RESOLVED;
+                IncidentEvent done = router.act(incident.incidentId(), action, claim.receiver(), "via signed link");
+                page.put("state", "done");
+                page.put("status", done.status().name());
+            } else {
+                page.put("state", "confirm");
+            }
+        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
+            page.put("state", "invalid");
+            page.put("problem", e.getMessage());
+            ctx.status(e instanceof IllegalStateException ? HttpStatus.CONFLICT : HttpStatus.FORBIDDEN);
+        }
+        AlertingConfig.Receiver shownTo = receiver != null ? receiver
+                : new AlertingConfig.Receiver("link", "webhook", null, null, "en", "UTC", null, null, null, null);
+        page.put("language", shownTo.language());
+        ctx.contentType("text/html; charset=utf-8").result(renderer.render("link.html.peb", "html", page, shownTo));
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value;
+    }
+
+    private static void error(Context ctx, HttpStatus status, Exception e) {
+        ctx.status(status).json(Map.of("error", String.valueOf(e.getMessage())));
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.vigie.alerting.messages;
+
+import io.vigie.model.JsonSerde;
+import io.vigie.model.ScoredMention;
+import io.vigie.model.Topics;
+import io.vigie.model.UndecodableRecordException;
+import io.vigie.runtime.connect.KafkaConnection;
+import io.vigie.runtime.service.VigieService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last scored mentions (a bounded, most-recent-first memory fed by {@code mentions.scored} from
+ * {@code lookBack} ago), so messages can show the top mentions of an incident with their links and sentiment.
+ * Undecodable records are skipped here: the dashboards' indexer dead-letters them.
+ */
+public final class RecentMentions implements MentionDetails, VigieService {
+    private static final Logger log = LoggerFactory.getLogger(RecentMentions.class);
+
+    private final KafkaConnection kafka;
+    private final int capacity;
+    private final Duration lookBack;
+    private final Clock clock;
+    private final JsonSerde<ScoredMention> serde = JsonSerde.of(ScoredMention.class);
+    private final Map<String, ScoredMention> byId;
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaConsumer<String, byte[]> consumer;
+
+    public RecentMentions(KafkaConnection kafka, int capacity, Duration lookBack, Clock clock) {
+        this.kafka = kafka;
+        this.capacity = capacity;
+        this.lookBack = lookBack;
+        this.clock = clock;
+        this.byId = new LinkedHashMap<>(1024, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, ScoredMention> eldest) {
+                return size() > RecentMentions.this.capacity;
+            }
+        };
+    }
+
+    @Override
+    public synchronized Optional<ScoredMention> find(String mentionId) {
+        return Optional.ofNullable(byId.get(mentionId));
+    }
+
+    private synchronized void put(ScoredMention m) {
+        byId.put(m.mention().id(), m);
+    }
+
+    @Override
+    public String name() {
+        return "alerting-mentions";
+    }
+
+    @Override
+    public void start() {
+        Properties c = kafka.clientConfig();
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        running = true;
+        thread = new Thread(this::run, "alerting-mentions");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.MENTIONS_SCORED).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            long from = clock.instant().minus(lookBack).toEpochMilli();
+            Map<TopicPartition, Long> query = new HashMap<>();
+            partitions.forEach(tp -> query.put(tp, from));
+            Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(query);
+            for (TopicPartition tp : partitions) {
+                OffsetAndTimestamp o = offsets.get(tp);
+                if (o == null) {
+                    consumer.seekToEnd(List.of(tp));
+                } else {
+                    consumer.seek(tp, o.offset());
+                }
+            }
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    try {
+                        put(serde.decode(r.value()));
+                    } catch (UndecodableRecordException e) {
+                        log.debug("service=alerting-mentions event=skipped offset={} reason=\"{}\"", r.offset(),
+                                e.getMessage());
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            log.error("service=alerting-mentions event=crashed error=\"{}\"", e.toString(), e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

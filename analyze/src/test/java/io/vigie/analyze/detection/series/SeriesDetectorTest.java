@@ -1,0 +1,356 @@
+package io.vigie.analyze.detection.series;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vigie.model.Direction;
+import io.vigie.model.SignalKind;
+import io.vigie.model.SignalPhase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SeriesDetectorTest {
+    private static final long FIVE_MIN = Duration.ofMinutes(5).toMillis();
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+
+    /** Every START of a run with the time it was raised. */
+    private record Run(List<SeriesEvent> events, List<Observation> observations) {
+        List<SeriesEvent> phase(SignalPhase phase) {
+            return events.stream().filter(e -> e.phase() == phase).toList();
+        }
+    }
+
+    private static Run run(SeriesDetector detector, SeriesState state, long[] times, double[] values) {
+        List<SeriesEvent> events = new ArrayList<>();
+        List<Observation> observations = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            Observation o = detector.observe(state, times[i], values[i]);
+            events.addAll(o.events());
+            observations.add(o);
+        }
+        return new Run(events, observations);
+    }
+
+    private static long[] grid(int n, long step) {
+        long[] t = new long[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = SyntheticSeries.START + i * step;
+        }
+        return t;
+    }
+
+    private static SeriesDetector volume5min() {
+        return new SeriesDetector(SeriesParams.forKind(SignalKind.VOLUME, Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void aStepUpInMentionsStartsOneAlarmAtTheStepAndNotBefore() {
+        SyntheticSeries rnd = new SyntheticSeries(1);
+        int n = 288 * 6;
+        int onset = 288 * 4;
+        long[] t = grid(n, FIVE_MIN);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rnd.poisson(i < onset ? 20 : 120);
+        }
+        Run r = run(volume5min(), new SeriesState(), t, v);
+        List<SeriesEvent> starts = r.phase(SignalPhase.START);
+        assertTrue(starts.stream().noneMatch(e -> e.at().toEpochMilli() < t[onset]), "no alarm before the step: " + starts);
+        SeriesEvent first = starts.get(0);
+        assertTrue(first.at().toEpochMilli() <= t[onset + 1], "alarm within one interval of the step: " + first);
+        assertEquals(Direction.RISE, first.direction());
+        assertTrue(first.observed() > 3 * first.expected(), "observed vs expected explains it: " + first);
+        assertTrue(first.pValue() < 1e-6, "a six-fold jump is very unlikely: p=" + first.pValue());
+        assertEquals(1, starts.size(), "a lasting step is one episode, not many: " + starts);
+    }
+
+    @Test
+    void aRampIsCaughtWhileItIsStillRising() {
+        SyntheticSeries rnd = new SyntheticSeries(2);
+        int n = 288 * 6;
+        int onset = 288 * 4;
+        long[] t = grid(n, FIVE_MIN);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            double mean = i < onset ? 30 : 30 + 6.0 * (i - onset); // +6 mentions per interval each interval
+            v[i] = rnd.poisson(mean);
+        }
+        Run r = run(volume5min(), new SeriesState(), t, v);
+        List<SeriesEvent> starts = r.phase(SignalPhase.START);
+        assertTrue(starts.stream().noneMatch(e -> e.at().toEpochMilli() < t[onset]), "no alarm before the ramp");
+        long delay = (starts.get(0).at().toEpochMilli() - t[onset]) / FIVE_MIN;
+        assertTrue(delay <= 12, "ramp caught within an hour, at +" + delay + " intervals");
+        assertTrue(!starts.get(0).since().isAfter(starts.get(0).at()), "the episode opened at or before its alarm");
+    }
+
+    @Test
+    void aSpikeOnADailyAndWeeklyCycleIsFoundWhileTheCycleItselfRaisesNoAlarm() {
+        for (long seed = 3; seed <= 7; seed++) {
+            spikeOnACycle(seed);
+        }
+    }
+
+    private static void spikeOnACycle(long seed) {
+        SyntheticSeries rnd = new SyntheticSeries(seed);
+        int n = 24 * 7 * 4; // four weeks of hourly counts
+        int spike = 24 * 7 * 3 + 30; // a weekday afternoon of the fourth week
+        SeriesDetector detector = new SeriesDetector(SeriesParams.forKind(SignalKind.VOLUME, Duration.ofHours(1)));
+        long[] t = grid(n, HOUR);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            double mean = SyntheticSeries.seasonalMean(200, t[i]);
+            v[i] = rnd.poisson(i >= spike && i < spike + 3 ? 2.5 * mean : mean);
+        }
+        Run r = run(detector, new SeriesState(), t, v);
+        List<SeriesEvent> starts = r.phase(SignalPhase.START);
+        long falseStarts = starts.stream()
+                .filter(e -> e.at().toEpochMilli() >= t[24 * 7] && e.at().toEpochMilli() < t[spike]).count();
+        assertEquals(0, falseStarts, "seed " + seed + ": the learned cycle raises no alarm in weeks 2 to 4: " + starts);
+        assertTrue(starts.stream().anyMatch(e -> e.at().toEpochMilli() == t[spike]),
+                "seed " + seed + ": the spike is alarmed at once");
+        Observation atSpike = r.observations().get(spike);
+        assertTrue(atSpike.expected() > 0.5 * SyntheticSeries.seasonalMean(200, t[spike]),
+                "the expected value follows the cycle: " + atSpike);
+    }
+
+    @Test
+    void aLowVolumeBrandIsJudgedOnPoissonCountsWithEmptyHoursAsZeros() {
+        SyntheticSeries rnd = new SyntheticSeries(4);
+        // About five mentions a day; hours without a mention send nothing (no BrandStats record).
+        SeriesDetector detector = new SeriesDetector(SeriesParams.forKind(SignalKind.VOLUME, Duration.ofHours(1)));
+        SeriesState state = new SeriesState();
+        List<SeriesEvent> events = new ArrayList<>();
+        long burst = SyntheticSeries.START + 20L * 24 * HOUR + 15 * HOUR;
+        detector.observe(state, SyntheticSeries.START, 0);
+        for (long h = 1; h < 22 * 24; h++) {
+            long time = SyntheticSeries.START + h * HOUR;
+            long count = time == burst ? 14 : rnd.poisson(5.0 / 24);
+            if (count > 0) {
+                events.addAll(detector.observe(state, time, count).events());
+            }
+        }
+        List<SeriesEvent> starts = events.stream().filter(e -> e.phase() == SignalPhase.START).toList();
+        assertTrue(starts.stream().anyMatch(e -> e.at().toEpochMilli() == burst), "14 mentions in an hour alarm: " + starts);
+        assertTrue(starts.stream().filter(e -> e.at().toEpochMilli() != burst).count() <= 1,
+                "one or two mentions in an hour are not a crisis: " + starts);
+        SeriesEvent start = starts.stream().filter(e -> e.at().toEpochMilli() == burst).findFirst().orElseThrow();
+        assertTrue(start.expected() < 1, "expected well under one mention an hour: " + start.expected());
+        assertTrue(start.pValue() < 1e-6, "Poisson tail of 14 at a mean under 1: " + start.pValue());
+        assertTrue(state.count() > 21 * 24, "empty hours were learned as zeros: " + state.count());
+    }
+
+    @Test
+    void anAlarmThatHoversAroundTheThresholdStartsOnceAndEndsOnceWithoutFlapping() {
+        SyntheticSeries rnd = new SyntheticSeries(5);
+        int n = 288 * 6;
+        int onset = 288 * 4;
+        long[] t = grid(n, FIVE_MIN);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean crisis = i >= onset && i < onset + 36;
+            // During the crisis the volume alternates between very high and near normal every interval.
+            v[i] = rnd.poisson(crisis ? (i % 2 == 0 ? 300 : 45) : 30);
+        }
+        Run r = run(volume5min(), new SeriesState(), t, v);
+        List<SeriesEvent> inCrisis = r.events().stream()
+                .filter(e -> e.at().toEpochMilli() >= t[onset]).toList();
+        assertEquals(1, inCrisis.stream().filter(e -> e.phase() == SignalPhase.START).count(), "one START: " + inCrisis);
+        assertEquals(1, inCrisis.stream().filter(e -> e.phase() == SignalPhase.END).count(), "one END: " + inCrisis);
+        SeriesEvent end = inCrisis.stream().filter(e -> e.phase() == SignalPhase.END).findFirst().orElseThrow();
+        assertTrue(end.at().toEpochMilli() >= t[onset + 36], "the END comes after the crisis, not inside it");
+        long signalId = inCrisis.get(0).episode();
+        assertTrue(inCrisis.stream().allMatch(e -> e.episode() == signalId), "one episode throughout");
+    }
+
+    @Test
+    void aDropIsAlarmedAsAFallWhenFallsAreWatched() {
+        SyntheticSeries rnd = new SyntheticSeries(6);
+        int n = 288 * 6;
+        int onset = 288 * 4;
+        long[] t = grid(n, FIVE_MIN);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rnd.poisson(i < onset ? 200 : 5);
+        }
+        SeriesDetector detector = new SeriesDetector(
+                SeriesParams.forKind(SignalKind.VOLUME, Duration.ofMinutes(5)).withWatchFalls(true));
+        Run r = run(detector, new SeriesState(), t, v);
+        SeriesEvent start = r.phase(SignalPhase.START).stream()
+                .filter(e -> e.at().toEpochMilli() >= t[onset]).findFirst().orElseThrow();
+        assertEquals(Direction.FALL, start.direction());
+        assertTrue(start.at().toEpochMilli() <= t[onset + 1]);
+    }
+
+    @Test
+    void stateSurvivesARoundTripThroughBytesAndStaysSmall() {
+        SeriesDetector detector = volume5min();
+        SyntheticSeries rnd = new SyntheticSeries(7);
+        SeriesState live = new SeriesState();
+        long[] t = grid(3000, FIVE_MIN);
+        for (int i = 0; i < 2000; i++) {
+            detector.observe(live, t[i], rnd.poisson(40));
+        }
+        byte[] bytes = live.toBytes();
+        assertTrue(bytes.length < 16 * 1024, "constant state well under 16 KiB: " + bytes.length);
+        SeriesState restored = SeriesState.fromBytes(bytes);
+        assertArrayEquals(bytes, restored.toBytes());
+        for (int i = 2000; i < 3000; i++) {
+            double value = rnd.poisson(i == 2500 ? 400 : 40);
+            Observation a = detector.observe(live, t[i], value);
+            Observation b = detector.observe(restored, t[i], value);
+            assertEquals(a, b, "a restored state behaves exactly like the live one at point " + i);
+        }
+        assertThrows(IllegalArgumentException.class, () -> SeriesState.fromBytes(new byte[] {9, 9}));
+    }
+
+    @Test
+    void aStateStoredInFormatOneIsReadWithAnEmptyLongRecordAndKeepsDetecting() {
+        SeriesDetector detector = volume5min();
+        SyntheticSeries rnd = new SyntheticSeries(8);
+        SeriesState live = new SeriesState();
+        long[] t = grid(1200, FIVE_MIN);
+        for (int i = 0; i < 1000; i++) {
+            detector.observe(live, t[i], rnd.poisson(40));
+        }
+        byte[] current = live.toBytes();
+        // Format 1 was the same layout without the trailing long record.
+        byte[] format1 = java.util.Arrays.copyOf(current, current.length - 8);
+        format1[0] = 1;
+        SeriesState migrated = SeriesState.fromBytes(format1);
+        assertEquals(live.count(), migrated.count());
+        assertEquals(0.0, migrated.longRecordZ, "format 1 had no long record");
+        assertEquals(SeriesState.BYTES, migrated.toBytes().length, "written back in the current format");
+        List<SeriesEvent> events = new ArrayList<>();
+        for (int i = 1000; i < 1200; i++) {
+            events.addAll(detector.observe(migrated, t[i], rnd.poisson(i == 1100 ? 400 : 40)).events());
+        }
+        assertTrue(events.stream().anyMatch(e -> e.phase() == SignalPhase.START && e.at().toEpochMilli() == t[1100]),
+                "the migrated state still alarms on a spike: " + events);
+        byte[] wrongFormat = current.clone();
+        wrongFormat[0] = 1;
+        assertThrows(IllegalArgumentException.class, () -> SeriesState.fromBytes(wrongFormat),
+                "format 1 with format 2's length is refused");
+    }
+
+    @Test
+    void anAlarmedEpisodeRaisesNoFurtherOnsetWhileItsBurstKeepsClimbing() {
+        SyntheticSeries rnd = new SyntheticSeries(9);
+        int n = 288 * 5;
+        int onset = 288 * 4;
+        long[] t = grid(n, FIVE_MIN);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            // A burst that climbs for an hour: each interval higher than the last.
+            v[i] = rnd.poisson(i < onset || i >= onset + 12 ? 30 : 150 + 100.0 * (i - onset));
+        }
+        Run r = run(volume5min(), new SeriesState(), t, v);
+        double threshold = volume5min().params().alertThreshold();
+        List<Integer> onsets = new ArrayList<>();
+        for (int i = onset; i < onset + 12; i++) {
+            if (r.observations().get(i).onsetScore() >= threshold) {
+                onsets.add(i - onset);
+            }
+        }
+        assertEquals(1, onsets.size(), "one onset at the threshold for the climbing burst, not one per step: " + onsets);
+        assertEquals(1, r.phase(SignalPhase.START).size(), "and one START");
+    }
+
+    @Test
+    void aCrisisWeeksAgoStillRaisesTheBarForOrdinaryBurstsAfterTheRecentRecordFaded() {
+        // Identical series and ordinary burst; only one of them had a big crisis 16 days before the burst.
+        SeriesParams params = SeriesParams.forKind(SignalKind.VOLUME, Duration.ofMinutes(5));
+        SeriesDetector detector = new SeriesDetector(params);
+        SeriesDetector forgetful = new SeriesDetector(new SeriesParams(params.transform(), params.interval(),
+                params.levelHalfLife(), params.seasonHalfLifeDays(), params.scaleHalfLife(), params.warmUp(),
+                params.clipZ(), params.recordHalfLife(), params.recordFloorZ(), params.zHalf(),
+                params.onsetHalfLife(), params.calmScore(), params.calm(), params.watchScore(), params.endScore(),
+                params.quiet(), params.updateStep(), params.watchFalls(), params.gapPolicy(), params.maxGapFill(),
+                params.longRecordHalfLife(), 0.0, params.alertThreshold()));
+        int crisis = 288 * 4;
+        int burst = 288 * 20;
+        long[] t = grid(burst + 10, FIVE_MIN);
+        double[] withCrisis = new double[t.length];
+        SyntheticSeries rnd = new SyntheticSeries(10);
+        for (int i = 0; i < t.length; i++) {
+            double mean = i >= crisis && i < crisis + 6 ? 3000 : i >= burst && i < burst + 2 ? 400 : 30;
+            withCrisis[i] = rnd.poisson(mean);
+        }
+        Observation remembered = run(detector, new SeriesState(), t, withCrisis).observations().get(burst);
+        Observation forgotten = run(forgetful, new SeriesState(), t, withCrisis).observations().get(burst);
+        assertTrue(remembered.anomalyScore() < forgotten.anomalyScore(),
+                "the long record lowers an ordinary burst's score: " + remembered.anomalyScore() + " vs "
+                        + forgotten.anomalyScore());
+        assertTrue(remembered.z() > 10, "the burst itself is far above normal: z=" + remembered.z());
+    }
+
+    @Test
+    void badInputIsRefusedWithAReasonAndLeavesTheStateUnchanged() {
+        SeriesDetector detector = volume5min();
+        SeriesState state = new SeriesState();
+        detector.observe(state, SyntheticSeries.START, 10);
+        detector.observe(state, SyntheticSeries.START + FIVE_MIN, 12);
+        byte[] before = state.toBytes();
+        IllegalArgumentException late = assertThrows(IllegalArgumentException.class,
+                () -> detector.observe(state, SyntheticSeries.START, 3));
+        assertTrue(late.getMessage().contains("not after the last one"), late.getMessage());
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> detector.observe(state, SyntheticSeries.START + 2 * FIVE_MIN, Double.NaN));
+        assertTrue(nan.getMessage().contains("not a finite"), nan.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> detector.observe(state, SyntheticSeries.START + 2 * FIVE_MIN, -1));
+        assertArrayEquals(before, state.toBytes());
+    }
+
+    @Test
+    void aGapOfUnknownDataIsSkippedWhileAGapOfZeroMentionsIsLearned() {
+        SeriesParams base = SeriesParams.forKind(SignalKind.VOLUME, Duration.ofMinutes(5));
+        SeriesDetector unknown = new SeriesDetector(base.withGapPolicy(GapPolicy.UNKNOWN));
+        SeriesDetector zero = new SeriesDetector(base.withGapPolicy(GapPolicy.ZERO));
+        SeriesState u = new SeriesState();
+        SeriesState z = new SeriesState();
+        for (int i = 0; i < 300; i++) {
+            unknown.observe(u, SyntheticSeries.START + i * FIVE_MIN, 50);
+            zero.observe(z, SyntheticSeries.START + i * FIVE_MIN, 50);
+        }
+        long after = SyntheticSeries.START + 400 * FIVE_MIN; // a 100-interval gap
+        Observation ou = unknown.observe(u, after, 50);
+        Observation oz = zero.observe(z, after, 50);
+        assertEquals(301, u.count(), "the unknown gap is skipped");
+        assertEquals(401, z.count(), "the 100 empty intervals are learned as zeros");
+        assertTrue(ou.expected() > 40, "after an unknown gap the level is where it was: " + ou.expected());
+        assertTrue(oz.expected() < ou.expected(), "after 99 zeros less is expected: " + oz.expected());
+    }
+
+    @Test
+    void theNegativeShareOfAFewMentionsIsNoiseButOfManyMentionsIsACrisis() {
+        SeriesDetector detector = new SeriesDetector(SeriesParams.forKind(SignalKind.NEGATIVE_SHARE, Duration.ofHours(1)));
+        SeriesState state = new SeriesState();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        List<SeriesEvent> events = new ArrayList<>();
+        int crisis = 24 * 12;
+        for (int h = 0; h < 24 * 14; h++) {
+            long time = SyntheticSeries.START + h * HOUR;
+            boolean inCrisis = h >= crisis && h < crisis + 4;
+            long total = inCrisis ? 80 : 1 + random.nextInt(4); // one to four mentions an hour, 80 in the crisis
+            long negative = 0;
+            for (int i = 0; i < total; i++) {
+                negative += random.nextDouble() < (inCrisis ? 0.9 : 0.2) ? 1 : 0;
+            }
+            Observation o = detector.observeShare(state, time, negative, total);
+            events.addAll(o.events());
+        }
+        List<SeriesEvent> starts = events.stream().filter(e -> e.phase() == SignalPhase.START).toList();
+        assertTrue(starts.stream().noneMatch(e -> e.at().toEpochMilli() < SyntheticSeries.START + crisis * HOUR),
+                "shares of one to four mentions swing from 0 to 100 % without alarm: " + starts);
+        assertTrue(starts.stream().anyMatch(e -> e.at().toEpochMilli() == SyntheticSeries.START + crisis * HOUR),
+                "90 % negative out of 80 mentions alarms at once: " + starts);
+        assertEquals(null, detector.observeShare(state, SyntheticSeries.START + 10_000 * HOUR, 0, 0),
+                "an hour without mentions says nothing about the share");
+        assertThrows(IllegalArgumentException.class,
+                () -> detector.observeShare(state, SyntheticSeries.START + 20_000 * HOUR, 5, 3));
+    }
+}

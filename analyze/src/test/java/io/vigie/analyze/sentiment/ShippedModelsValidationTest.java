@@ -1,0 +1,93 @@
+package io.vigie.analyze.sentiment;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vigie.analyze.sentiment.corenlp.CoreNlpSentimentScorer;
+import io.vigie.analyze.sentiment.evaluation.ConfusionMatrix;
+import io.vigie.analyze.sentiment.evaluation.LabelledTexts;
+import io.vigie.analyze.sentiment.lexicon.LexiconScorer;
+import io.vigie.analyze.sentiment.linear.LinearSentimentScorer;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped models, loaded from the classpath as the live pipeline loads them, still reach the issue's goals on
+ * the shared validation splits. English is judged on the validation tweets that are not also in the UMSAB training
+ * split the model learnt from (570 of 2,000: the shared folder's training split contains the other 1,430).
+ */
+class ShippedModelsValidationTest {
+    private static final int CORENLP_TEXTS = 100;
+
+    private static Path sharedSet(String name) {
+        String root = System.getProperty("vigie.repo.root");
+        if (root == null) {
+            throw new IllegalStateException("system property vigie.repo.root is not set (Surefire sets it)");
+        }
+        Path dir = Path.of(root, "..", "shared", "data", "sentiment", name).normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("shared data set " + dir + " is missing: ../shared must sit beside the "
+                    + "repository root " + root);
+        }
+        return dir;
+    }
+
+    private static ConfusionMatrix evaluate(TextSentimentScorer scorer, LabelledTexts set) {
+        int[] predicted = new int[set.size()];
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = scorer.score(set.texts().get(i)).label().ordinal();
+        }
+        return ConfusionMatrix.of(set.labels(), predicted);
+    }
+
+    private static LabelledTexts heldOutEnglishValidation() {
+        Path dir = sharedSet("tweeteval-en");
+        LabelledTexts val = LabelledTexts.read(dir, "val");
+        List<Integer> heldOut = val.positionsNotIn(LabelledTexts.read(dir, "umsab_train"));
+        return val.select("-heldout", heldOut);
+    }
+
+    @Test
+    void englishModelReachesMacroRecall63AndBeatsTheLexiconBaseline() {
+        LabelledTexts val = heldOutEnglishValidation();
+        double live = evaluate(LinearSentimentScorer.shipped("en"), val).macroRecall();
+        double lexicon = evaluate(LexiconScorer.forLanguage("en"), val).macroRecall();
+        assertTrue(live >= 0.63, "English held-out validation macro recall " + live + " < 0.63");
+        assertTrue(live > lexicon, "English model " + live + " does not beat the lexicon baseline " + lexicon);
+    }
+
+    @Test
+    void englishModelBeatsCoreNlpOnTheFirstHeldOutValidationTweets() {
+        // CoreNLP parses a few tweets per CPU second: a subset keeps the test short.
+        LabelledTexts subset = heldOutEnglishValidation().first(CORENLP_TEXTS);
+        double live = evaluate(LinearSentimentScorer.shipped("en"), subset).macroRecall();
+        double coreNlp = evaluate(new CoreNlpSentimentScorer(), subset).macroRecall();
+        assertTrue(live > coreNlp, "English model " + live + " does not beat CoreNLP " + coreNlp
+                + " on the first " + CORENLP_TEXTS + " held-out validation tweets");
+    }
+
+    @Test
+    void frenchModelReachesMacroF1Of60AndBeatsTheLexiconBaseline() {
+        LabelledTexts val = LabelledTexts.read(sharedSet("deft2017-fr"), "val");
+        double live = evaluate(LinearSentimentScorer.shipped("fr"), val).macroF1();
+        double lexicon = evaluate(LexiconScorer.forLanguage("fr"), val).macroF1();
+        assertTrue(live >= 0.60, "French validation macro F1 " + live + " < 0.60");
+        assertTrue(live > lexicon, "French model " + live + " does not beat the lexicon baseline " + lexicon);
+    }
+
+    @Test
+    void shippedModelArtifactsTogetherStayUnder50MB() throws Exception {
+        long total = 0;
+        for (String resource : List.of("/io/vigie/analyze/sentiment/linear/sentiment-en.tsv",
+                "/io/vigie/analyze/sentiment/linear/sentiment-fr.tsv",
+                "/io/vigie/analyze/sentiment/lexicon/afinn-165-fr.json",
+                "/io/vigie/analyze/sentiment/lexicon/emoji-sentiment-ranking-1.0.csv")) {
+            URL url = ShippedModelsValidationTest.class.getResource(resource);
+            assertTrue(url != null, resource + " is not on the classpath");
+            total += Files.size(Path.of(url.toURI()));
+        }
+        assertTrue(total < 50L * 1024 * 1024, "shipped sentiment artifacts weigh " + total + " bytes");
+    }
+}

@@ -1,0 +1,55 @@
+package io.vigie.dashboards;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.vigie.dashboards.index.MentionIndexer;
+import io.vigie.dashboards.web.DashboardWeb;
+import io.vigie.runtime.config.ConfigDocument;
+import io.vigie.runtime.config.ConfigException;
+import io.vigie.runtime.connect.ElasticsearchConnection;
+import io.vigie.runtime.connect.KafkaConnection;
+import io.vigie.runtime.service.StageContext;
+import io.vigie.runtime.service.VigieService;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DashboardsStageTest {
+    private static StageContext context(String yaml) {
+        return new StageContext(ConfigDocument.parse(yaml, "vigie.yml", name -> null),
+                KafkaConnection.plaintext("127.0.0.1:9092"), ElasticsearchConnection.open(URI.create("http://127.0.0.1:9200")),
+                "test-1", Path.of("target/state"), Clock.systemUTC());
+    }
+
+    @Test
+    void byDefaultTheStageRunsTheIndexerAndTheLivePage() {
+        List<VigieService> services = new DashboardsStage().services(context(""));
+        assertEquals(2, services.size());
+        assertInstanceOf(MentionIndexer.class, services.get(0));
+        assertInstanceOf(DashboardWeb.class, services.get(1));
+        assertEquals(List.of("indexer", "dashboard-web"), services.stream().map(VigieService::name).toList());
+    }
+
+    @Test
+    void eachServiceCanBeSwitchedOff() {
+        List<VigieService> indexOnly = new DashboardsStage().services(context("dashboards:\n  http:\n    enabled: false\n"));
+        assertEquals(List.of("indexer"), indexOnly.stream().map(VigieService::name).toList());
+        List<VigieService> pageOnly = new DashboardsStage().services(context("dashboards:\n  indexer:\n    enabled: false\n"));
+        assertEquals(List.of("dashboard-web"), pageOnly.stream().map(VigieService::name).toList());
+    }
+
+    @Test
+    void aBadDashboardsSectionStopsTheStartWithTheKeyAndLine() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new DashboardsStage().services(context("dashboards:\n  indexer:\n    replicas: two\n")));
+        // A value refused by the record's own check is reported on the record's key, the message naming the field.
+        assertEquals("dashboards.indexer", e.key());
+        assertEquals(2, e.line());
+        assertEquals("vigie.yml:2: dashboards.indexer: replicas must be a range like 0-1 or 1-all, or false, got 'two'",
+                e.getMessage());
+    }
+}
