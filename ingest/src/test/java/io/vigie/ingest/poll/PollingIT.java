@@ -157,4 +157,17 @@ class PollingIT {
             assertEquals(0, again.mentions().size(), "an unchanged item is never published again");
         }
     }
+
+    @Test
+    void aFeedOnAnAddressOutsideTheAllowedRangesIsRefusedBeforeAnyRequest() throws Exception {
+        LocalSites.Site site = sites.site(23).route("/feed", ex -> LocalSites.respond(ex, 200, "application/rss+xml", rss("x", 1, "")));
+        IngestConfig allowsOnlyTen = new IngestConfig("https://vigie.example/contact", List.of("10.0.0.0/8"), 10L, 60L,
+                2000L, 3000L, 1_000_000L, 3, 8, true, 1L, 1L, 1L, 100, 60_000L, List.of());
+        try (FetchStack stack = FetchStack.of(allowsOnlyTen, Clock.systemUTC())) {
+            PollOutcome out = stack.poller().poll(source("local", site.url("/feed")), null, 1, 1, Instant.now()).outcome();
+            assertTrue(out.failed());
+            assertTrue(out.feedState().lastError().contains("loopback"), out.feedState().lastError());
+        }
+        assertTrue(site.requests.isEmpty(), "not even robots.txt was requested");
+    }
 }
