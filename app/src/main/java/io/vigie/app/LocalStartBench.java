@@ -95,14 +95,14 @@ final class LocalStartBench implements Callable<Integer> {
 
     private Run measure(String name, Path data) throws Exception {
         int[] ports = Ports.free(5);
+        Path configFile = config(data);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + vigieHeap, "-cp", System.getProperty("java.class.path"), Vigie.class.getName(), "local",
-                "--data-dir", data.toString(), "--config", config.toString(),
+                "--data-dir", data.toString(), "--config", configFile.toString(),
                 "--kafka-port", String.valueOf(ports[0]), "--controller-port", String.valueOf(ports[1]),
                 "--es-port", String.valueOf(ports[2]), "--es-transport-port", String.valueOf(ports[3]),
                 "--http-port", String.valueOf(ports[4]));
         Path log = data.resolveSibling(data.getFileName() + "-" + name + ".log");
-        Path config = config(data);
         long started = System.nanoTime();
         Process vigie = new ProcessBuilder(command).redirectError(log.toFile()).start();
         try {
