@@ -24,6 +24,7 @@ import java.util.Map;
 public record PolarityLexicon(String name, Map<String, Double> words, Map<String, Double> emoji) {
     static final String VADER_RESOURCE = "vader_sentiment_lexicon.txt";
     static final String AFINN_FR_RESOURCE = "/io/vigie/analyze/sentiment/lexicon/afinn-165-fr.json";
+    static final String VIGIE_FR_RESOURCE = "/io/vigie/analyze/sentiment/lexicon/vigie-opinion-fr.tsv";
     static final String EMOJI_RESOURCE = "/io/vigie/analyze/sentiment/lexicon/emoji-sentiment-ranking-1.0.csv";
 
     public PolarityLexicon {
@@ -77,9 +78,14 @@ public record PolarityLexicon(String name, Map<String, Double> words, Map<String
         return new PolarityLexicon("vader-1.0", words, emojiLexicon());
     }
 
-    /** AFINN-165 translated to French (2,900 entries, integer valences in [-5, 5] rescaled to [-4, 4]). */
+    /**
+     * AFINN-165 translated to French (2,900 entries, integer valences in [-5, 5] rescaled to [-4, 4]), with Vigie's
+     * own hand-written list of everyday opinion words on top ({@link #vigieFrenchOpinionWords()}): the translation
+     * misses the words customers complain with ("nul", "déçu", "décevant"), and where both have a word the
+     * hand-written valence wins.
+     */
     public static PolarityLexicon french() {
-        Map<String, Double> words = new HashMap<>();
+        Map<String, Double> words = new HashMap<>(vigieFrenchOpinionWords());
         try (InputStream in = open(AFINN_FR_RESOURCE)) {
             JsonNode root = new ObjectMapper().readTree(in);
             for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
@@ -90,7 +96,38 @@ public record PolarityLexicon(String name, Map<String, Double> words, Map<String
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read French AFINN lexicon", e);
         }
-        return new PolarityLexicon("afinn-165-fr", words, emojiLexicon());
+        return new PolarityLexicon("afinn-165-fr+vigie-opinion-fr", words, emojiLexicon());
+    }
+
+    /**
+     * Vigie's hand-written French opinion words (resource {@code vigie-opinion-fr.tsv}), every inflected form
+     * generated, accent-folded, to valence.
+     */
+    public static Map<String, Double> vigieFrenchOpinionWords() {
+        Map<String, Double> words = new HashMap<>();
+        try (InputStream in = open(VIGIE_FR_RESOURCE)) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            int lineNumber = 0;
+            for (String line; (line = reader.readLine()) != null; ) {
+                lineNumber++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t");
+                if (cols.length != 3) {
+                    throw new IllegalStateException(VIGIE_FR_RESOURCE + " line " + lineNumber
+                            + ": expected word, valence and inflection separated by tabs, got: " + line);
+                }
+                double valence = Double.parseDouble(cols[1]);
+                String word = SocialTokenizer.fold(cols[0].toLowerCase(Locale.ROOT).replace('’', '\''));
+                for (String form : FrenchInflections.forms(word, cols[2])) {
+                    words.putIfAbsent(form, valence);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Vigie's French opinion words", e);
+        }
+        return words;
     }
 
     /**

@@ -34,9 +34,10 @@ public record LanguageRules(String code, Set<String> negators, Set<String> negat
                     "marginally", "occasionally", "partly", "almost", "hardly"),
             java.util.Map.of());
 
+    // "nul"/"nulle" are not negators: in social text they mean "worthless" ("service client nul") far more
+    // often than "no one" ("nul ne sait"), and that "ne" negates anyway.
     public static final LanguageRules FRENCH = new LanguageRules("fr",
-            Set.of("ne", "pas", "jamais", "rien", "aucun", "aucune", "sans", "ni", "guere", "nullement", "nul",
-                    "nulle", "non"),
+            Set.of("ne", "pas", "jamais", "rien", "aucun", "aucune", "sans", "ni", "guere", "nullement", "non"),
             Set.of("plus", "personne", "point"),
             Set.of("pas", "jamais", "rien", "plus"),
             Set.of("mais", "cependant", "pourtant", "toutefois", "neanmoins", "sauf"),
