@@ -1,5 +1,7 @@
 package io.vigie.app;
 
+import io.vigie.analyze.bench.AnalyzeBenchCommand;
+import io.vigie.analyze.brands.BrandsCommand;
 import picocli.CommandLine;
 
 /** Registers the streams part's subcommands of {@code vigie}. */
@@ -7,6 +9,7 @@ final class StreamsCommands {
     private StreamsCommands() {}
 
     static void register(CommandLine vigie) {
-        // Subcommands are added here as the part grows, e.g. vigie.getSubcommands().get("eval").addSubcommand(...).
+        vigie.addSubcommand("brands", new CommandLine(new BrandsCommand()));
+        vigie.getSubcommands().get("bench").addSubcommand("analyze", new AnalyzeBenchCommand());
     }
 }

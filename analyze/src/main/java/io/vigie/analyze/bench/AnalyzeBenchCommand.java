@@ -1,0 +1,366 @@
+package io.vigie.analyze.bench;
+
+import io.vigie.analyze.AnalyzeStage;
+import io.vigie.analyze.brands.WatchlistClient;
+import io.vigie.analyze.sentiment.MentionSentimentScorer;
+import io.vigie.analyze.streams.AnalyzeConfig;
+import io.vigie.analyze.streams.AnalyzeService;
+import io.vigie.analyze.streams.AnalyzeTopology;
+import io.vigie.analyze.streams.JsonSerdes;
+import io.vigie.model.RawMention;
+import io.vigie.model.ScoredMention;
+import io.vigie.model.SignalKind;
+import io.vigie.model.SignalPhase;
+import io.vigie.model.SpikeSignal;
+import io.vigie.model.Topics;
+import io.vigie.runtime.connect.KafkaConnection;
+import io.vigie.runtime.connect.TopicAdmin;
+import io.vigie.runtime.local.LocalKafka;
+import io.vigie.runtime.local.Ports;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code vigie bench analyze}: the full analyze topology (real sentiment models, exactly-once v2) against a real
+ * local Kafka broker it starts, fed with mentions built from the shared tweets. Phases: latency at a steady rate
+ * (which is also the baseline of the spike brand), an injected spike, then sustained throughput on a backlog, then
+ * the state store size.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Throughput, latency, spike-to-signal time and state size of the analyze topology on a local broker.")
+public final class AnalyzeBenchCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--shared", description = "the shared data folder (default: <repo>/../shared)")
+    Path shared;
+
+    @Option(names = "--data-dir", defaultValue = ".vigie/bench-analyze", description = "broker and state data (wiped first)")
+    Path dataDir;
+
+    @Option(names = "--rate", defaultValue = "200", description = "mentions per second in the latency phase")
+    int rate;
+
+    @Option(names = "--latency-seconds", defaultValue = "180", description = "length of the latency phase (also the spike baseline)")
+    int latencySeconds;
+
+    @Option(names = "--spike", defaultValue = "100", description = "mentions injected at once for the spike brand")
+    int spike;
+
+    @Option(names = "--backlog", defaultValue = "100000", description = "mentions in the throughput backlog")
+    int backlog;
+
+    @Option(names = "--threads", defaultValue = "2", description = "stream threads")
+    int threads;
+
+    @Option(names = "--commit-interval-ms", defaultValue = "100", description = "exactly-once commit interval")
+    int commitIntervalMs;
+
+    private PrintWriter out;
+
+    @Override
+    public Integer call() throws Exception {
+        out = spec.commandLine().getOut();
+        Path sharedData = (shared != null ? shared : Path.of(System.getProperty("vigie.repo.root", "."), "..", "shared"))
+                .resolve("data").normalize();
+        BenchMentions mentions = new BenchMentions(sharedData);
+        wipe(dataDir);
+        int[] ports = Ports.free(2);
+        MentionSentimentScorer scorer = AnalyzeStage.liveScorer();
+        try (LocalKafka broker = new LocalKafka(new LocalKafka.Settings(dataDir.resolve("kafka"), ports[0], ports[1], "1g"))) {
+            broker.start();
+            broker.awaitReady();
+            KafkaConnection kafka = broker.connection();
+            TopicAdmin.ensure(kafka, Topics.all());
+            new WatchlistClient(kafka).put(BenchMentions.brands(Instant.now()));
+            AnalyzeConfig config = new AnalyzeConfig("vigie-bench-analyze", threads, commitIntervalMs, null,
+                    Duration.ofSeconds(30), null, null, Duration.ofSeconds(1),
+                    new AnalyzeConfig.Spikes(Duration.ofMinutes(2), Duration.ofMinutes(2)));
+            out.printf(Locale.ROOT, "bench analyze: %d tweets, %d brands, threads=%d commit.interval.ms=%d, broker on this machine%n",
+                    mentions.tweets(), BenchMentions.BRANDS, threads, commitIntervalMs);
+            out.println("load before: " + uptime());
+            out.flush();
+            try (AnalyzeService service = new AnalyzeService(config, kafka, dataDir.resolve("state"), "bench", scorer, List.of());
+                    KafkaProducer<String, byte[]> producer = producer(kafka)) {
+                service.start();
+                awaitRunning(service);
+                Watcher watcher = new Watcher(kafka);
+                watcher.start();
+                latencyAndSpike(mentions, producer, watcher);
+                throughput(mentions, producer, kafka, config.applicationId());
+                watcher.stop();
+                stateSize(dataDir.resolve("state"));
+            }
+        }
+        out.println("load after: " + uptime());
+        out.flush();
+        return 0;
+    }
+
+    private void latencyAndSpike(BenchMentions mentions, KafkaProducer<String, byte[]> producer, Watcher watcher)
+            throws InterruptedException {
+        int spikeBrand = BenchMentions.BRANDS - 1;
+        long periodNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(latencySeconds).toNanos();
+        long sent = 0;
+        Map<String, Long> sentAt = watcher.sentAt;
+        // The spike brand gets one mention every 5 s as its baseline; the others share the rest of the rate.
+        for (long n = 0; System.nanoTime() < end; n++) {
+            long due = start + n * periodNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            RawMention m = n % (rate * 5L) == 0 ? mentions.of(spikeBrand, Instant.now()) : mentions.next(0, spikeBrand, Instant.now());
+            sentAt.putIfAbsent(m.id(), System.nanoTime());
+            send(producer, m);
+            sent++;
+        }
+        producer.flush();
+        Thread.sleep(3000);
+        long[] latencies = watcher.latenciesMillis();
+        out.printf(Locale.ROOT, "latency append -> mentions.scored at %d/s for %d s: %d sent, %d scored, p50 %d ms, p90 %d ms,"
+                + " p99 %d ms, max %d ms (read_committed; includes 2 exactly-once commits, %d ms interval)%n",
+                rate, latencySeconds, sent, latencies.length, pct(latencies, 50), pct(latencies, 90), pct(latencies, 99),
+                latencies.length == 0 ? -1 : latencies[latencies.length - 1], commitIntervalMs);
+        out.println("load: " + uptime());
+        out.flush();
+
+        String brand = BenchMentions.brandId(spikeBrand);
+        long first = System.nanoTime();
+        for (int i = 0; i < spike; i++) {
+            send(producer, mentions.of(spikeBrand, Instant.now()));
+        }
+        producer.flush();
+        long deadline = first + Duration.ofSeconds(90).toNanos();
+        while (watcher.startAt(brand) == null && System.nanoTime() < deadline) {
+            // Keep the steady traffic going while waiting.
+            send(producer, mentions.next(0, spikeBrand, Instant.now()));
+            Thread.sleep(1000 / Math.max(1, rate));
+        }
+        Long startAt = watcher.startAt(brand);
+        if (startAt == null) {
+            out.printf(Locale.ROOT, "spike: %d mentions of %s injected at once: NO VOLUME START within 90 s%n", spike, brand);
+        } else {
+            SpikeSignal s = watcher.startSignal.get(brand);
+            out.printf(Locale.ROOT, "spike: %d mentions of %s injected at once -> signals VOLUME START after %d ms"
+                    + " (observed %.0f, expected %.1f, score %.2f): \"%s\"%n", spike, brand, (startAt - first) / 1_000_000,
+                    s.observed(), s.expected(), s.anomalyScore(), s.explanation());
+        }
+        out.println("load: " + uptime());
+        out.flush();
+    }
+
+    private void throughput(BenchMentions mentions, KafkaProducer<String, byte[]> producer, KafkaConnection kafka, String app)
+            throws Exception {
+        long produceStart = System.nanoTime();
+        for (int i = 0; i < backlog; i++) {
+            send(producer, mentions.next(0, BenchMentions.BRANDS - 1, Instant.now()));
+        }
+        producer.flush();
+        long produced = System.nanoTime();
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            admin.describeTopics(List.of(Topics.MENTIONS_RAW)).allTopicNames().get().get(Topics.MENTIONS_RAW)
+                    .partitions().forEach(p -> partitions.add(new TopicPartition(Topics.MENTIONS_RAW, p.partition())));
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+            long lag;
+            long startLag = -1;
+            do {
+                Thread.sleep(500);
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(app).partitionsToOffsetAndMetadata().get();
+                lag = 0;
+                for (TopicPartition tp : partitions) {
+                    OffsetAndMetadata c = committed.get(tp);
+                    lag += ends.get(tp) - (c == null ? 0 : c.offset());
+                }
+                if (startLag < 0) {
+                    startLag = lag;
+                }
+            } while (lag > 0 && System.nanoTime() - produced < Duration.ofMinutes(20).toNanos());
+            double seconds = (System.nanoTime() - produceStart) / 1e9;
+            out.printf(Locale.ROOT, "throughput: backlog of %d mentions produced in %.1f s, all committed by analyze after"
+                    + " %.1f s: %.0f mentions/s sustained (lag left %d)%n", backlog, (produced - produceStart) / 1e9,
+                    seconds, backlog / seconds, lag);
+        }
+        out.println("load: " + uptime());
+        out.flush();
+    }
+
+    private void stateSize(Path state) throws IOException {
+        long total = 0;
+        List<String> lines = new ArrayList<>();
+        Map<String, Long> byStore = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(state)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                long size = Files.size(f);
+                total += size;
+                for (String store : List.of(AnalyzeTopology.VERSIONS_STORE, AnalyzeTopology.COPY_BANDS_STORE,
+                        AnalyzeTopology.COPY_CLUSTERS_STORE, AnalyzeTopology.COPY_MEMBERS_STORE,
+                        AnalyzeTopology.COPY_SPREAD_ALERTS_STORE, AnalyzeTopology.ENGAGEMENT_SOURCES_STORE,
+                        AnalyzeTopology.STATS_WINDOWS_STORE, AnalyzeTopology.SIGNAL_SERIES_STORE)) {
+                    if (f.toString().contains("/" + store)) {
+                        byStore.merge(store, size, Long::sum);
+                    }
+                }
+            }
+        }
+        byStore.forEach((k, v) -> lines.add(k + " " + (v / 1024) + " KiB"));
+        out.printf(Locale.ROOT, "state stores on disk after %d + %d mentions: %.1f MiB total (%s)%n",
+                (long) rate * latencySeconds, backlog, total / 1048576.0, String.join(", ", lines));
+        out.flush();
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, RawMention m) {
+        producer.send(new ProducerRecord<>(Topics.MENTIONS_RAW, m.id(), JsonSerdes.raw().encode(m)));
+    }
+
+    private static KafkaProducer<String, byte[]> producer(KafkaConnection kafka) {
+        Properties p = kafka.clientConfig();
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static void awaitRunning(AnalyzeService service) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (service.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("analyze did not reach RUNNING within 2 minutes: " + service.state());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static long pct(long[] sorted, int p) {
+        return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static String uptime() {
+        try {
+            return new String(new ProcessBuilder("uptime").start().getInputStream().readAllBytes()).strip();
+        } catch (IOException e) {
+            return "uptime unavailable: " + e.getMessage();
+        }
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+    }
+
+    /** Reads mentions.scored and signals (read_committed) and notes when each record arrived. */
+    private static final class Watcher {
+        final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        final Map<String, Long> latencyNanos = new ConcurrentHashMap<>();
+        final Map<String, Long> startNanos = new ConcurrentHashMap<>();
+        final Map<String, SpikeSignal> startSignal = new ConcurrentHashMap<>();
+        private final KafkaConnection kafka;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong seen = new AtomicLong();
+        private final List<Thread> threads = new ArrayList<>();
+
+        Watcher(KafkaConnection kafka) {
+            this.kafka = kafka;
+        }
+
+        void start() throws InterruptedException {
+            threads.add(reader(Topics.MENTIONS_SCORED, r -> {
+                ScoredMention s = JsonSerdes.scored().decode(r.value());
+                Long at = sentAt.get(s.mention().id());
+                if (at != null) {
+                    latencyNanos.putIfAbsent(s.mention().id(), System.nanoTime() - at);
+                }
+                seen.incrementAndGet();
+            }));
+            threads.add(reader(Topics.SIGNALS, r -> {
+                SpikeSignal s = JsonSerdes.signal().decode(r.value());
+                if (s.kind() == SignalKind.VOLUME && s.phase() == SignalPhase.START) {
+                    startNanos.putIfAbsent(s.brand(), System.nanoTime());
+                    startSignal.putIfAbsent(s.brand(), s);
+                }
+            }));
+            Thread.sleep(3000);
+        }
+
+        Long startAt(String brand) {
+            return startNanos.get(brand);
+        }
+
+        long[] latenciesMillis() {
+            long[] l = latencyNanos.values().stream().mapToLong(n -> n / 1_000_000).toArray();
+            Arrays.sort(l);
+            return l;
+        }
+
+        private Thread reader(String topic, java.util.function.Consumer<ConsumerRecord<String, byte[]>> handle) {
+            Thread t = new Thread(() -> {
+                Properties p = kafka.clientConfig();
+                p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-watch-" + topic + "-" + System.nanoTime());
+                p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+                p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+                try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+                    c.subscribe(List.of(topic));
+                    while (running.get()) {
+                        c.poll(Duration.ofMillis(50)).forEach(handle);
+                    }
+                }
+            }, "bench-watch-" + topic);
+            t.setDaemon(true);
+            t.start();
+            return t;
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            for (Thread t : threads) {
+                t.join(5000);
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.vigie.analyze.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A parsed brand query. Words, phrases, their OR and NEAR are "positional": they know where in the text they
+ * matched, which NEAR needs. AND and NOT only say whether the text matches.
+ */
+public sealed interface QueryNode {
+
+    boolean matches(TextTokens text);
+
+    /** Leaves that name the brand: a sentence containing one of them mentions the brand (see {@link BrandMatcher}). */
+    void collectNames(List<QueryNode> names);
+
+    /** Where a positional node matched; a span is {start, end} word positions, end inclusive. */
+    sealed interface Positional extends QueryNode {
+        List<int[]> spans(TextTokens text);
+
+        @Override
+        default boolean matches(TextTokens text) {
+            return !spans(text).isEmpty();
+        }
+    }
+
+    /** One word, or every word starting with a prefix when written {@code krypto*}. */
+    record Word(String word, boolean prefix) implements Positional {
+        @Override
+        public List<int[]> spans(TextTokens text) {
+            List<Integer> at = prefix ? text.positionsOfPrefix(word) : text.positionsOf(word);
+            List<int[]> out = new ArrayList<>(at.size());
+            for (int p : at) {
+                out.add(new int[] {p, p});
+            }
+            return out;
+        }
+
+        @Override
+        public void collectNames(List<QueryNode> names) {
+            names.add(this);
+        }
+    }
+
+    /** Words in this exact order, nothing between them. */
+    record Phrase(List<String> words) implements Positional {
+        public Phrase {
+            words = List.copyOf(words);
+        }
+
+        @Override
+        public List<int[]> spans(TextTokens text) {
+            List<int[]> out = new ArrayList<>();
+            for (int start : text.positionsOf(words.get(0))) {
+                boolean all = start + words.size() <= text.size();
+                for (int i = 1; all && i < words.size(); i++) {
+                    all = text.words().get(start + i).equals(words.get(i));
+                }
+                if (all) {
+                    out.add(new int[] {start, start + words.size() - 1});
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public void collectNames(List<QueryNode> names) {
+            names.add(this);
+        }
+    }
+
+    /** Either side; positional when both sides are. */
+    record AnyOf(List<QueryNode> options) implements QueryNode {
+        public AnyOf {
+            options = List.copyOf(options);
+        }
+
+        @Override
+        public boolean matches(TextTokens text) {
+            for (QueryNode o : options) {
+                if (o.matches(text)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void collectNames(List<QueryNode> names) {
+            options.forEach(o -> o.collectNames(names));
+        }
+    }
+
+    /** An OR whose options are all positional, so it can stand beside NEAR. */
+    record PositionalAnyOf(List<Positional> options) implements Positional {
+        public PositionalAnyOf {
+            options = List.copyOf(options);
+        }
+
+        @Override
+        public List<int[]> spans(TextTokens text) {
+            List<int[]> out = new ArrayList<>();
+            options.forEach(o -> out.addAll(o.spans(text)));
+            return out;
+        }
+
+        @Override
+        public void collectNames(List<QueryNode> names) {
+            options.forEach(o -> o.collectNames(names));
+        }
+    }
+
+    /** Every part. The brand's name is the first part that is not a NOT. */
+    record AllOf(List<QueryNode> parts) implements QueryNode {
+        public AllOf {
+            parts = List.copyOf(parts);
+        }
+
+        @Override
+        public boolean matches(TextTokens text) {
+            for (QueryNode p : parts) {
+                if (!p.matches(text)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void collectNames(List<QueryNode> names) {
+            for (QueryNode p : parts) {
+                if (!(p instanceof Not)) {
+                    p.collectNames(names);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The text must not match; this is how homonyms are excluded. */
+    record Not(QueryNode negated) implements QueryNode {
+        @Override
+        public boolean matches(TextTokens text) {
+            return !negated.matches(text);
+        }
+
+        @Override
+        public void collectNames(List<QueryNode> names) {}
+    }
+
+    /** Both sides in either order with at most {@code distance} words between them. */
+    record Near(Positional left, Positional right, int distance) implements Positional {
+        @Override
+        public List<int[]> spans(TextTokens text) {
+            List<int[]> out = new ArrayList<>();
+            List<int[]> rights = right.spans(text);
+            for (int[] l : left.spans(text)) {
+                for (int[] r : rights) {
+                    // Words strictly between the two sides; overlapping sides (the same word twice) never count.
+                    int between = l[1] < r[0] ? r[0] - l[1] - 1 : r[1] < l[0] ? l[0] - r[1] - 1 : -1;
+                    if (between >= 0 && between <= distance) {
+                        out.add(new int[] {Math.min(l[0], r[0]), Math.max(l[1], r[1])});
+                    }
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public void collectNames(List<QueryNode> names) {
+            left.collectNames(names);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.vigie.analyze.stats;
+
+import io.vigie.model.SentimentLabel;
+import java.util.List;
+
+/**
+ * What one scored mention contributes to one brand's series: the value of the by-brand repartition topic.
+ *
+ * @param counts false for an update of a mention already counted: it only adds {@code reach}
+ * @param reach reach gained (the whole reach for a first version, the growth for an update)
+ * @param score the brand-targeted sentiment polarity in [-1, 1]
+ */
+public record BrandObservation(
+        String brand,
+        String mentionId,
+        long eventTimeMs,
+        boolean counts,
+        boolean backfill,
+        SentimentLabel label,
+        double score,
+        String source,
+        List<String> terms,
+        long reach,
+        String clusterId,
+        int copyCount) {
+
+    public BrandObservation {
+        terms = terms == null ? List.of() : List.copyOf(terms);
+    }
+}

@@ -1,0 +1,144 @@
+package io.vigie.analyze.streams;
+
+import io.vigie.analyze.sentiment.MentionSentimentScorer;
+import io.vigie.analyze.stats.BrandObservation;
+import io.vigie.model.Topics;
+import io.vigie.model.WatchedBrand;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Builds the analyze topology. Three sub-topologies, joined by two named repartition topics:
+ * <pre>
+ *   watchlist ─► watchlist-store (global table, read by every step)
+ *   mentions.raw ─► normalize-match-score [mention-versions, engagement-sources] ─► signals (item virality), deadletter
+ *                     └─► by-primary-brand (repartition)
+ *   by-primary-brand ─► cluster-copies [copy-bands, copy-clusters, copy-members, copy-spread-alerts]
+ *                     ─► mentions.scored, signals (copy spread), deadletter
+ *                     └─► by-brand (repartition, one record per matched brand)
+ *   by-brand ─► stats-and-signals [brand-stats-windows, brand-signal-series] ─► brand.stats, signals, deadletter
+ * </pre>
+ */
+public final class AnalyzeTopology {
+    public static final String WATCHLIST_STORE = "watchlist-store";
+    public static final String VERSIONS_STORE = "mention-versions";
+    public static final String COPY_BANDS_STORE = "copy-bands";
+    public static final String COPY_CLUSTERS_STORE = "copy-clusters";
+    public static final String COPY_MEMBERS_STORE = "copy-members";
+    public static final String COPY_SPREAD_ALERTS_STORE = "copy-spread-alerts";
+    public static final String ENGAGEMENT_SOURCES_STORE = "engagement-sources";
+    public static final String STATS_WINDOWS_STORE = "brand-stats-windows";
+    public static final String SIGNAL_SERIES_STORE = "brand-signal-series";
+    public static final String BY_PRIMARY_BRAND = "by-primary-brand";
+    public static final String BY_BRAND = "by-brand";
+
+    private AnalyzeTopology() {}
+
+    public static Topology build(AnalyzeConfig c, MentionSentimentScorer scorer) {
+        StreamsBuilder b = new StreamsBuilder();
+        Duration lifetime = c.dedupeLifetime();
+        Duration slot = Duration.ofMillis(1);
+
+        b.globalTable(Topics.WATCHLIST,
+                Consumed.with(Serdes.String(), JsonSerdes.watchedBrand()).withName("read-watchlist"),
+                Materialized.<String, WatchedBrand>as(Stores.inMemoryKeyValueStore(WATCHLIST_STORE))
+                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerdes.watchedBrand()));
+
+        b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(VERSIONS_STORE, lifetime, slot, false),
+                Serdes.String(), InternalSerdes.seenVersion()).withCachingDisabled());
+        b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COPY_BANDS_STORE, lifetime, slot, true),
+                Serdes.String(), Serdes.String()).withCachingDisabled());
+        b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COPY_CLUSTERS_STORE, lifetime, slot, false),
+                Serdes.String(), InternalSerdes.cluster()).withCachingDisabled());
+        b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COPY_MEMBERS_STORE, lifetime, slot, false),
+                Serdes.String(), Serdes.String()).withCachingDisabled());
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COPY_SPREAD_ALERTS_STORE),
+                Serdes.String(), Serdes.String()).withCachingDisabled());
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENGAGEMENT_SOURCES_STORE),
+                Serdes.String(), InternalSerdes.sourceGrowth()).withCachingDisabled());
+        // A brand's open windows change with every mention: the record cache turns those writes into one store
+        // and changelog write per window per commit, flushed before each exactly-once commit.
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATS_WINDOWS_STORE),
+                Serdes.String(), InternalSerdes.window()).withCachingEnabled());
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGNAL_SERIES_STORE),
+                Serdes.String(), InternalSerdes.series()).withCachingEnabled());
+
+        KStream<byte[], byte[]> raw = b.stream(Topics.MENTIONS_RAW,
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-mentions-raw"));
+        KStream<String, Emit> matched = raw.process(() -> new MentionStep(c, scorer),
+                Named.as("normalize-match-score"), VERSIONS_STORE, ENGAGEMENT_SOURCES_STORE);
+        deadLetters(matched, "mention");
+        signals(matched, "mention");
+
+        KStream<String, MatchedMention> byPrimaryBrand = matched
+                .filter((k, e) -> e.matched() != null, Named.as("matched-only"))
+                .mapValues(Emit::matched, Named.as("unwrap-matched"))
+                .repartition(Repartitioned.<String, MatchedMention>as(BY_PRIMARY_BRAND)
+                        .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.matched()));
+        KStream<String, Emit> scored = byPrimaryBrand.process(() -> new ClusterStep(c),
+                Named.as("cluster-copies"), COPY_BANDS_STORE, COPY_CLUSTERS_STORE, COPY_MEMBERS_STORE,
+                COPY_SPREAD_ALERTS_STORE);
+        deadLetters(scored, "cluster");
+        signals(scored, "cluster");
+        scored.filter((k, e) -> e.scored() != null, Named.as("scored-only"))
+                .mapValues(Emit::scored, Named.as("unwrap-scored"))
+                .to(Topics.MENTIONS_SCORED, Produced.with(Serdes.String(), JsonSerdes.scored()).withName("write-mentions-scored"));
+
+        KStream<String, BrandObservation> byBrand = scored
+                .filter((k, e) -> e.observation() != null, Named.as("observations-only"))
+                .mapValues(Emit::observation, Named.as("unwrap-observation"))
+                .repartition(Repartitioned.<String, BrandObservation>as(BY_BRAND)
+                        .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.observation()));
+        KStream<String, Emit> figures = byBrand.process(() -> new StatsSignalsStep(c),
+                Named.as("stats-and-signals"), STATS_WINDOWS_STORE, SIGNAL_SERIES_STORE);
+        deadLetters(figures, "stats");
+        figures.filter((k, e) -> e.stats() != null, Named.as("stats-only"))
+                .mapValues(Emit::stats, Named.as("unwrap-stats"))
+                .to(Topics.BRAND_STATS, Produced.with(Serdes.String(), JsonSerdes.stats()).withName("write-brand-stats"));
+        signals(figures, "stats");
+        return b.build();
+    }
+
+    private static void signals(KStream<String, Emit> stream, String step) {
+        stream.filter((k, e) -> e.signal() != null, Named.as(step + "-signals-only"))
+                .mapValues(Emit::signal, Named.as(step + "-unwrap-signal"))
+                .to(Topics.SIGNALS, Produced.with(Serdes.String(), JsonSerdes.signal()).withName(step + "-write-signals"));
+    }
+
+    private static void deadLetters(KStream<String, Emit> stream, String step) {
+        stream.filter((k, e) -> e.dead() != null, Named.as(step + "-dead-letters-only"))
+                .mapValues(Emit::dead, Named.as(step + "-unwrap-dead-letter"))
+                .to(Topics.DEADLETTER, Produced.with(Serdes.String(), JsonSerdes.deadLetter()).withName(step + "-write-dead-letters"));
+    }
+
+    /**
+     * The Streams settings the topology is meant to run with: exactly-once v2, the configured commit interval,
+     * unreadable watchlist records logged and skipped (mentions are decoded inside the topology, never here).
+     */
+    public static Properties streamsProperties(AnalyzeConfig c) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, c.applicationId());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, c.commitIntervalMs());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, c.threads());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
+        p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.NO_OPTIMIZATION);
+        // A scored mention carries its text and HTML; leave room above the 256 KiB input limit.
+        p.put(StreamsConfig.producerPrefix("max.request.size"), 1_048_576);
+        p.put(StreamsConfig.producerPrefix("linger.ms"), 5);
+        return p;
+    }
+}

@@ -1,0 +1,201 @@
+package io.vigie.analyze.streams;
+
+import io.vigie.analyze.dedupe.CopyFingerprint;
+import io.vigie.analyze.stats.BrandObservation;
+import io.vigie.analyze.stats.TermExtractor;
+import io.vigie.analyze.streams.InternalSerdes.ClusterState;
+import io.vigie.model.RawMention;
+import io.vigie.model.ScoredMention;
+import io.vigie.model.Sentiment;
+import io.vigie.analyze.detection.signal.SpikeSignals;
+import io.vigie.analyze.detection.virality.CopySpreadDetector;
+import io.vigie.analyze.detection.virality.ViralityEvent;
+import io.vigie.model.SignalPhase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Second step, on the partitions of the by-primary-brand repartition topic, where copies of one text meet:
+ * near-duplicate clustering (MinHash LSH), then the scored mention (keyed by mention id) and one observation per
+ * matched brand (keyed by brand) for the statistics.
+ */
+final class ClusterStep implements Processor<String, MatchedMention, String, Emit> {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterStep.class);
+    static final String STAGE = "analyze.cluster";
+
+    private final AnalyzeConfig config;
+    private final CopySpreadDetector spreadDetector = new CopySpreadDetector(CopySpreadDetector.Params.defaults());
+    private final TermExtractor terms = new TermExtractor(30);
+    private final WatchlistWords brandWords;
+    private ProcessorContext<String, Emit> context;
+    private WindowStore<String, String> bands;
+    private WindowStore<String, ClusterState> clusters;
+    private WindowStore<String, String> members;
+    private KeyValueStore<String, String> spreadAlerts;
+
+    ClusterStep(AnalyzeConfig config) {
+        this.config = config;
+        this.brandWords = new WatchlistWords();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Emit> context) {
+        this.context = context;
+        this.bands = context.getStateStore(AnalyzeTopology.COPY_BANDS_STORE);
+        this.clusters = context.getStateStore(AnalyzeTopology.COPY_CLUSTERS_STORE);
+        this.members = context.getStateStore(AnalyzeTopology.COPY_MEMBERS_STORE);
+        this.spreadAlerts = context.getStateStore(AnalyzeTopology.COPY_SPREAD_ALERTS_STORE);
+        context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, this::endQuietSpreads);
+        this.brandWords.init(context.getStateStore(AnalyzeTopology.WATCHLIST_STORE));
+    }
+
+    @Override
+    public void process(Record<String, MatchedMention> record) {
+        MatchedMention mm = record.value();
+        ScoredMention s = mm.scored();
+        RawMention m = s.mention();
+        try {
+            String text = m.fullText();
+            Cluster cluster = cluster(m, mm.update(), CopyFingerprint.of(text), record.key(), s.backfill());
+            ScoredMention scored = new ScoredMention(s.schemaVersion(), m, s.brands(), s.language(),
+                    s.languageConfidence(), s.sentiment(), s.brandSentiments(), cluster.id(), cluster.copies(),
+                    s.backfill(), s.eventTime(), s.scoredAt());
+            context.forward(new Record<>(m.id(), Emit.scored(scored), record.timestamp()));
+            List<String> mentionTerms = terms.terms(text);
+            String source = m.sourceHost() != null && !m.sourceHost().isBlank()
+                    ? m.sourceHost().toLowerCase(Locale.ROOT) : m.source();
+            for (String b : scored.brands()) {
+                Sentiment bs = scored.sentimentFor(b);
+                Set<String> own = brandWords.of(b);
+                List<String> brandTerms = mentionTerms.stream().filter(t -> !own.contains(t)).limit(15).toList();
+                BrandObservation o = new BrandObservation(b, m.id(), s.eventTime().toEpochMilli(), !mm.update(),
+                        s.backfill(), bs.label(), bs.score(), source, brandTerms, mm.reachDelta(), cluster.id(),
+                        cluster.copies());
+                context.forward(new Record<>(b, Emit.observation(o), record.timestamp()));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("event=step-failed stage={} id={} error=\"{}\"", STAGE, m.id(), DeadLetters.describe(e));
+            context.forward(new Record<>(m.id(), Emit.dead(DeadLetters.of(STAGE, mm.sourceTopic(), mm.partition(),
+                    mm.offset(), m.id(), "clustering failed: " + DeadLetters.describe(e), e, mm.original(),
+                    context.currentSystemTimeMs())), record.timestamp()));
+        }
+    }
+
+    record Cluster(String id, int copies) {}
+
+    /**
+     * The cluster of a mention: an update keeps the cluster its id joined; a new text long enough joins the cluster
+     * of a candidate sharing an LSH band whose signature is similar enough, or starts its own. Each new copy is
+     * counted by the copy-spread detector, whose START/UPDATE go to {@code signals} (never for a backfill).
+     */
+    private Cluster cluster(RawMention m, boolean update, CopyFingerprint f, String primaryBrand, boolean backfill) {
+        long now = context.currentStreamTimeMs();
+        Instant from = Instant.ofEpochMilli(Math.max(0, now - config.dedupeLifetime().toMillis()));
+        Instant to = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
+        String known = latest(members, m.id(), from, to);
+        if (known != null) {
+            ClusterState state = latest(clusters, known, from, to);
+            return new Cluster(known, state == null ? 1 : state.copies());
+        }
+        if (!f.longEnough()) {
+            return new Cluster(m.id(), 1);
+        }
+        List<String> keys = f.bandKeys();
+        String found = null;
+        ClusterState foundState = null;
+        double best = CopyFingerprint.MIN_SIMILARITY;
+        Set<String> tried = new HashSet<>();
+        for (String key : keys) {
+            try (WindowStoreIterator<String> it = bands.fetch(key, from, to)) {
+                while (it.hasNext()) {
+                    String candidate = it.next().value;
+                    if (!tried.add(candidate)) {
+                        continue;
+                    }
+                    ClusterState state = latest(clusters, candidate, from, to);
+                    if (state == null) {
+                        continue;
+                    }
+                    double similarity = CopyFingerprint.similarity(CopyFingerprint.decode(state.signature()), f.signature());
+                    if (similarity >= best) {
+                        best = similarity;
+                        found = candidate;
+                        foundState = state;
+                    }
+                }
+            }
+        }
+        String host = m.sourceHost() == null || m.sourceHost().isBlank() ? m.source() : m.sourceHost();
+        String clusterId = found == null ? m.id() : found;
+        ClusterState state = found == null ? new ClusterState(f.encoded(), new CopySpreadDetector.ClusterSpread()) : foundState;
+        List<ViralityEvent> events = spreadDetector.observe(state.spread(), clusterId, host, m.fetchedAt());
+        clusters.put(clusterId, state, now);
+        if (found == null) {
+            for (String key : keys) {
+                bands.put(key, clusterId, now);
+            }
+        }
+        members.put(m.id(), clusterId, now);
+        if (!backfill) {
+            for (ViralityEvent e : events) {
+                forwardSpread(e, primaryBrand, List.of(m.id(), clusterId));
+            }
+        }
+        return new Cluster(clusterId, state.copies());
+    }
+
+    private void forwardSpread(ViralityEvent e, String brand, List<String> mentionIds) {
+        if (e.phase() == SignalPhase.END) {
+            spreadAlerts.delete(e.subject());
+        } else {
+            spreadAlerts.put(e.subject(), brand);
+        }
+        context.forward(new Record<>(brand, Emit.signal(SpikeSignals.fromVirality(e, brand,
+                mentionIds.stream().distinct().toList())), context.currentSystemTimeMs()));
+    }
+
+    /** A cluster that stopped spreading sends nothing more: its END comes from here. */
+    private void endQuietSpreads(long wallClockMs) {
+        long now = context.currentStreamTimeMs();
+        Instant from = Instant.ofEpochMilli(Math.max(0, now - config.dedupeLifetime().toMillis()));
+        Instant to = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
+        List<KeyValue<String, String>> alerted = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = spreadAlerts.all()) {
+            it.forEachRemaining(alerted::add);
+        }
+        for (KeyValue<String, String> kv : alerted) {
+            ClusterState state = latest(clusters, kv.key, from, to);
+            if (state == null) {
+                spreadAlerts.delete(kv.key);
+                continue;
+            }
+            List<ViralityEvent> events = spreadDetector.tick(state.spread(), kv.key, Instant.ofEpochMilli(wallClockMs));
+            if (!events.isEmpty()) {
+                clusters.put(kv.key, state, Math.max(now, 0));
+                events.forEach(e -> forwardSpread(e, kv.value, List.of()));
+            }
+        }
+    }
+
+    private static <V> V latest(WindowStore<String, V> store, String key, Instant from, Instant to) {
+        try (WindowStoreIterator<V> it = store.backwardFetch(key, from, to)) {
+            return it.hasNext() ? it.next().value : null;
+        }
+    }
+}

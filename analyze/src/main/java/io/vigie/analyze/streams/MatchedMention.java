@@ -1,0 +1,20 @@
+package io.vigie.analyze.streams;
+
+import io.vigie.model.ScoredMention;
+
+/**
+ * A mention matched and scored, before clustering: the value of the by-primary-brand repartition topic. It keeps
+ * where it came from and its original bytes, so a later step can still dead-letter it as it was read.
+ *
+ * @param update a new version of a mention already counted: it refreshes the scored mention but does not count
+ *     again in the statistics
+ * @param reachDelta reach gained since the previous version (the whole reach for a first version)
+ */
+record MatchedMention(
+        ScoredMention scored,
+        boolean update,
+        long reachDelta,
+        String sourceTopic,
+        int partition,
+        long offset,
+        byte[] original) {}

@@ -1,0 +1,197 @@
+package io.vigie.analyze.streams;
+
+import io.vigie.analyze.signals.BrandSeriesSignals;
+import io.vigie.analyze.signals.BrandSeriesState;
+import io.vigie.analyze.signals.MinuteFigures;
+import io.vigie.analyze.stats.BrandObservation;
+import io.vigie.analyze.stats.WindowAccumulator;
+import io.vigie.model.SpikeSignal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Third step, on the partitions of the by-brand repartition topic: the brand's open 1-minute and 1-hour windows,
+ * emitted to {@code brand.stats} every {@code emitInterval} while they change and once more, final, when they close
+ * (stream time or wall clock past their end plus grace); the spike detector runs on each closed minute and on the
+ * open minute (whose counts only grow), so a spike can start before its minute ends.
+ */
+final class StatsSignalsStep implements Processor<String, BrandObservation, String, Emit> {
+    private static final Logger LOG = LoggerFactory.getLogger(StatsSignalsStep.class);
+    static final String STAGE = "analyze.stats";
+    static final List<Duration> WINDOWS = List.of(Duration.ofMinutes(1), Duration.ofHours(1));
+    private static final long MINUTE = 60_000;
+
+    private final AnalyzeConfig config;
+    private final BrandSeriesSignals detectors;
+    private ProcessorContext<String, Emit> context;
+    private KeyValueStore<String, WindowAccumulator> windows;
+    private KeyValueStore<String, BrandSeriesState> series;
+    private long late;
+    private long backfill;
+
+    StatsSignalsStep(AnalyzeConfig config) {
+        this.config = config;
+        this.detectors = new BrandSeriesSignals(config.spikes().warmUp(), config.spikes().quiet());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Emit> context) {
+        this.context = context;
+        this.windows = context.getStateStore(AnalyzeTopology.STATS_WINDOWS_STORE);
+        this.series = context.getStateStore(AnalyzeTopology.SIGNAL_SERIES_STORE);
+        context.schedule(config.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::emit);
+    }
+
+    @Override
+    public void process(Record<String, BrandObservation> record) {
+        BrandObservation o = record.value();
+        try {
+            if (o.backfill()) {
+                // Indexed through mentions.scored, but never part of live figures or signals.
+                backfill++;
+                return;
+            }
+            long closeClock = closeClock();
+            for (Duration size : WINDOWS) {
+                long start = Math.floorDiv(o.eventTimeMs(), size.toMillis()) * size.toMillis();
+                long end = start + size.toMillis();
+                if (end + config.grace().toMillis() <= closeClock) {
+                    late++;
+                    if (Long.bitCount(late) == 1) {
+                        LOG.info("event=late-mention-not-counted brand={} window={} windowStart={} lateSoFar={}", o.brand(),
+                                size, Instant.ofEpochMilli(start), late);
+                    }
+                    continue;
+                }
+                String key = key(o.brand(), size, start);
+                WindowAccumulator a = windows.get(key);
+                if (a == null) {
+                    a = WindowAccumulator.open(o.brand(), size, start);
+                }
+                a.add(o);
+                windows.put(key, a);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("event=step-failed stage={} brand={} id={} error={}", STAGE, o.brand(), o.mentionId(), DeadLetters.describe(e));
+            context.forward(new Record<>(o.mentionId(), Emit.dead(DeadLetters.of(STAGE, null, null, null, o.mentionId(),
+                    "statistics failed: " + DeadLetters.describe(e), e,
+                    InternalSerdes.observation().encode(o), context.currentSystemTimeMs())), record.timestamp()));
+        }
+    }
+
+    /** Windows whose end plus grace is before this are final. */
+    private long closeClock() {
+        return Math.max(context.currentStreamTimeMs(), context.currentSystemTimeMs());
+    }
+
+    static String key(String brand, Duration size, long startMs) {
+        // Zero-padded start so a brand's windows iterate in time order.
+        return brand + "|" + size + "|" + String.format("%015d", startMs);
+    }
+
+    private void emit(long wallClockMs) {
+        long closeClock = Math.max(context.currentStreamTimeMs(), wallClockMs);
+        List<KeyValue<String, WindowAccumulator>> all = new ArrayList<>();
+        try (KeyValueIterator<String, WindowAccumulator> it = windows.all()) {
+            it.forEachRemaining(all::add);
+        }
+        all.sort(Comparator.comparingLong((KeyValue<String, WindowAccumulator> kv) -> kv.value.startMs));
+        Instant now = Instant.ofEpochMilli(wallClockMs);
+        for (KeyValue<String, WindowAccumulator> kv : all) {
+            WindowAccumulator a = kv.value;
+            boolean minute = a.endMs - a.startMs == MINUTE;
+            try {
+                if (a.endMs + config.grace().toMillis() <= closeClock) {
+                    forward(a.brand, Emit.stats(a.toStats(true, now)), wallClockMs);
+                    windows.delete(kv.key);
+                    if (minute) {
+                        closeMinute(a);
+                    }
+                } else if (a.dirty) {
+                    a.dirty = false;
+                    windows.put(kv.key, a);
+                    forward(a.brand, Emit.stats(a.toStats(false, now)), wallClockMs);
+                    if (minute) {
+                        openMinute(a, now);
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("event=step-failed stage={} window={} error={}", STAGE, kv.key, DeadLetters.describe(e));
+                windows.delete(kv.key);
+                forward(a.brand, Emit.dead(DeadLetters.of(STAGE, null, null, null, kv.key,
+                        "window emission failed, window dropped: " + DeadLetters.describe(e), e,
+                        InternalSerdes.window().encode(a), wallClockMs)), wallClockMs);
+            }
+        }
+        endQuietEpisodes(closeClock);
+    }
+
+    private void closeMinute(WindowAccumulator a) {
+        BrandSeriesState s = seriesOf(a.brand);
+        MinuteFigures figures = new MinuteFigures(a.volume, a.negative, a.reach, a.driverIds(false), a.driverIds(true));
+        detectors.closeMinute(s, a.brand, a.startMs, figures)
+                .forEach(sig -> forward(a.brand, Emit.signal(sig), context.currentSystemTimeMs()));
+        series.put(a.brand, s);
+    }
+
+    private void openMinute(WindowAccumulator a, Instant now) {
+        BrandSeriesState s = seriesOf(a.brand);
+        MinuteFigures soFar = new MinuteFigures(a.volume, a.negative, a.reach, a.driverIds(false), a.driverIds(true));
+        List<io.vigie.model.SpikeSignal> started = detectors.openMinute(s, a.brand, a.startMs, soFar);
+        if (!started.isEmpty()) {
+            started.forEach(sig -> forward(a.brand, Emit.signal(sig), now.toEpochMilli()));
+            series.put(a.brand, s);
+        }
+    }
+
+    /**
+     * A brand gone silent while alarmed gets its last closable minute fed as zero (the detector fills the minutes
+     * between with zeros itself), so an episode can end without a new mention.
+     */
+    private void endQuietEpisodes(long closeClock) {
+        List<KeyValue<String, BrandSeriesState>> all = new ArrayList<>();
+        try (KeyValueIterator<String, BrandSeriesState> it = series.all()) {
+            it.forEachRemaining(all::add);
+        }
+        long lastClosable = Math.floorDiv(closeClock - config.grace().toMillis(), MINUTE) * MINUTE - MINUTE;
+        for (KeyValue<String, BrandSeriesState> kv : all) {
+            BrandSeriesState s = kv.value;
+            long last = s.lastMinuteOf("VOLUME");
+            if (last == Long.MIN_VALUE || lastClosable <= last || !s.anyAlarm()) {
+                continue;
+            }
+            boolean pending = false;
+            for (long t = last + MINUTE; t <= lastClosable && !pending; t += MINUTE) {
+                pending = windows.get(key(kv.key, WINDOWS.get(0), t)) != null;
+            }
+            if (pending) {
+                continue;
+            }
+            detectors.closeMinute(s, kv.key, lastClosable, MinuteFigures.empty())
+                    .forEach(sig -> forward(kv.key, Emit.signal(sig), closeClock));
+            series.put(kv.key, s);
+        }
+    }
+
+    private BrandSeriesState seriesOf(String brand) {
+        BrandSeriesState s = series.get(brand);
+        return s == null ? new BrandSeriesState() : s;
+    }
+
+    private void forward(String key, Emit emit, long timestamp) {
+        context.forward(new Record<>(key, emit, timestamp));
+    }
+
+}
