@@ -31,6 +31,10 @@ final class LocalCommand implements Callable<Integer> {
     /** The configuration key the dashboards stage reads its HTTP port from; --http-port sets it. */
     static final String HTTP_PORT_KEY = "dashboards.http.port";
     static final int DEFAULT_HTTP_PORT = 8080;
+    static final String DASHBOARD_HOST_KEY = "dashboards.http.host";
+    static final String ALERTING_API_HOST_KEY = "alerting.api.host";
+    static final String CONTACT_URL_KEY = "ingest.contactUrl";
+    static final String LOOPBACK = "127.0.0.1";
 
     @Spec
     CommandSpec spec;
@@ -55,7 +59,7 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--es-transport-port", paramLabel = "<port>", defaultValue = "9300", description = "Elasticsearch's transport port.")
     int elasticsearchTransportPort;
 
-    @Option(names = "--http-port", paramLabel = "<port>", defaultValue = "8080", description = "The dashboards' HTTP port.")
+    @Option(names = "--http-port", paramLabel = "<port>", defaultValue = "8080", description = "The dashboards' HTTP port (on 127.0.0.1 unless dashboards.http.host says otherwise).")
     int httpPort;
 
     @Option(names = "--kafka-heap", paramLabel = "<size>", defaultValue = "512m", description = "The broker JVM's maximum heap.")
@@ -68,6 +72,27 @@ final class LocalCommand implements Callable<Integer> {
 
     LocalCommand(Supplier<ShutdownSignal> signals) {
         this.signals = signals;
+    }
+
+    /**
+     * What local mode supplies when the file does not say it: the HTTP services (live page, alerting API), which have
+     * no login of their own, listen on loopback only; and ingest gets a contact URL (ingest requires one, for the
+     * User-Agent) pointing at the local dashboard, so {@code vigie local} starts with no configuration at all. A file
+     * that lists sources must give its own contact URL: those sites are real, and their owners must reach a person.
+     */
+    static ConfigDocument localDefaults(ConfigDocument doc, int dashboardPort) {
+        for (String key : new String[] {DASHBOARD_HOST_KEY, ALERTING_API_HOST_KEY}) {
+            if (!doc.has(key)) {
+                doc = doc.withValue(key, LOOPBACK);
+            }
+        }
+        if (!doc.has(CONTACT_URL_KEY) && !doc.has("ingest.sources")) {
+            String contact = "http://127.0.0.1:" + dashboardPort + "/";
+            doc = doc.withValue(CONTACT_URL_KEY, contact);
+            log.warn("config default key={} value={} reason=no sources configured; set it to a page or mailto: where"
+                    + " site owners can reach you before adding real sources", CONTACT_URL_KEY, contact);
+        }
+        return doc;
     }
 
     @Override
@@ -85,6 +110,7 @@ final class LocalCommand implements Callable<Integer> {
             doc = doc.withValue(HTTP_PORT_KEY, httpPort);
         }
         int dashboardPort = doc.has(HTTP_PORT_KEY) ? doc.node(HTTP_PORT_KEY).asInt(httpPort) : httpPort;
+        doc = localDefaults(doc, dashboardPort);
         if (httpPortGiven || doc.has(HTTP_PORT_KEY)) {
             // Only a port asked for is checked: the dashboards' own default is theirs to report.
             Ports.requireFree(dashboardPort, httpPortGiven ? "--http-port" : "another " + HTTP_PORT_KEY);
