@@ -33,7 +33,8 @@ class LocalCommandIT {
                 "-Xmx256m", "-cp", jar.toString(), "io.vigie.app.Vigie", "local",
                 "--data-dir", data.toString(),
                 "--kafka-port", String.valueOf(ports[0]), "--controller-port", String.valueOf(ports[1]),
-                "--es-port", String.valueOf(ports[2]), "--es-transport-port", String.valueOf(ports[3]))
+                "--es-port", String.valueOf(ports[2]), "--es-transport-port", String.valueOf(ports[3]),
+                "--http-port", String.valueOf(ports[4]))
                 .redirectError(stderr.toFile())
                 .start();
         try {
@@ -49,8 +50,11 @@ class LocalCommandIT {
             assertTrue(ready.startsWith("ready "), ready);
             assertTrue(ready.contains(" kafka=127.0.0.1:" + ports[0] + " "), ready);
             assertTrue(ready.contains(" elasticsearch=http://127.0.0.1:" + ports[2] + " "), ready);
-            assertTrue(ready.matches(".* dashboard=(none|http://127\\.0\\.0\\.1:\\d+/) .*"), ready);
-            assertTrue(ready.contains(" services=indexer"), "the stages' services run in the process: " + ready);
+            assertTrue(ready.contains(" dashboard=http://127.0.0.1:" + ports[4] + "/ "), ready);
+            for (String service : List.of("ingest", "analyze", "alerting-api", "indexer", "dashboard-web")) {
+                assertTrue(ready.matches(".* services=([^ ]*,)?" + service + "(,[^ ]*)? .*"),
+                        "every stage runs in the process, with no --config: " + service + " in " + ready);
+            }
 
             List<ProcessHandle> children = new ArrayList<>(vigie.descendants().toList());
             List<String> commands = children.stream().map(h -> h.info().commandLine().orElse("?")).toList();
