@@ -106,6 +106,7 @@ class AlertingIT {
                     - {name: alice-sms, type: sms, to: ["+33600000001"]}
                     - {name: manager-mail, type: email, to: ["manager@example.org"]}
                     - {name: flaky-hook, type: webhook, url: "%7$s"}
+                    - {name: team-mattermost, type: mattermost, url: "%10$s"}
                   rotations:
                     - {name: primary, start: "2026-01-05", participants: [alice-sms]}
                   escalations:
@@ -119,6 +120,7 @@ class AlertingIT {
                       continue: true
                     - {matchers: ['brand="%6$s"'], receiver: team-slack, continue: true}
                     - {matchers: ['brand="%6$s"'], receiver: team-teams, continue: true}
+                    - {matchers: ['brand="%6$s"'], receiver: team-mattermost, continue: true}
                     - {matchers: ['brand="%6$s"'], receiver: team-mail, escalation: crisis}
                     - {matchers: ['brand="%6$s-flaky"'], receiver: flaky-hook}
                   smtp: {host: 127.0.0.1, port: %8$d, from: vigie@example.org}
@@ -126,7 +128,8 @@ class AlertingIT {
                     url: "%9$s?to={{ to }}"
                     body: '{"to": "{{ to }}", "text": "{{ text }}"}'
                 """.formatted(SECRET, endpoints.url("/hook"), endpoints.url("/slack"), endpoints.url("/teams"),
-                apiPort, brand, endpoints.url("/flaky"), smtp.getSmtp().getPort(), endpoints.url("/sms"));
+                apiPort, brand, endpoints.url("/flaky"), smtp.getSmtp().getPort(), endpoints.url("/sms"),
+                endpoints.url("/mattermost"));
     }
 
     private Alerting startAlerting(String brand, String groupPrefix, int apiPort) throws Exception {
@@ -163,8 +166,8 @@ class AlertingIT {
         JsonNode hook = json.readTree(endpoints.await("/hook", 1, WAIT.toMillis()).get(0).body());
         assertEquals(1, endpoints.await("/slack", 1, WAIT.toMillis()).size());
         assertEquals(1, endpoints.await("/teams", 1, WAIT.toMillis()).size());
+        assertEquals(1, endpoints.await("/mattermost", 1, WAIT.toMillis()).size());
         assertEquals(1, endpoints.await("/sms", 1, WAIT.toMillis()).size());
-        assertTrue(smtp.waitForIncomingEmail(WAIT.toMillis(), 1));
 
         // The webhook: signed over timestamp + body, with the idempotency key, a JSON body about the incident.
         RecordingEndpoint.Request hookRequest = endpoints.requests("/hook").get(0);
@@ -179,13 +182,15 @@ class AlertingIT {
         // Slack in French, Teams as an Adaptive Card, the SMS gateway with the number in the URL and the text in JSON.
         String slackText = json.readTree(endpoints.requests("/slack").get(0).body()).get("text").asText();
         assertTrue(slackText.contains("Nouvel incident") && slackText.contains(brand), slackText);
+        String mattermost = json.readTree(endpoints.requests("/mattermost").get(0).body()).get("text").asText();
+        assertTrue(mattermost.contains("**New incident") && mattermost.contains("](http://127.0.0.1:"), mattermost);
         JsonNode card = json.readTree(endpoints.requests("/teams").get(0).body()).get("attachments").get(0);
         assertEquals("application/vnd.microsoft.card.adaptive", card.get("contentType").asText());
         RecordingEndpoint.Request sms = endpoints.requests("/sms").get(0);
         assertEquals("to=%2B33600000001", sms.query());
         assertTrue(json.readTree(sms.body()).get("text").asText().contains(brand));
         // E-mail: French subject, plain text and HTML parts.
-        MimeMessage mail = smtp.getReceivedMessages()[0];
+        MimeMessage mail = awaitMail("crisis@example.org", "Nouvel incident");
         assertTrue(mail.getSubject().contains("Nouvel incident"), mail.getSubject());
         MimeMultipart parts = (MimeMultipart) mail.getContent();
         assertEquals(2, parts.getCount());
@@ -237,6 +242,7 @@ class AlertingIT {
         assertEquals(2, endpoints.requests("/sms").size(), "the on-call person got the opening and the update");
         assertEquals(2, endpoints.requests("/slack").size());
         assertEquals(2, endpoints.requests("/teams").size());
+        assertEquals(2, endpoints.requests("/mattermost").size());
     }
 
     @Test
@@ -269,6 +275,48 @@ class AlertingIT {
         assertEquals(1, endpoints.requests("/flaky").size(), "delivered once");
         assertEquals(0, endpoints.duplicates());
         assertEquals(Notification.DeliveryStatus.DELIVERED, awaitStatus(brand, Notification.DeliveryStatus.DELIVERED));
+    }
+
+    /** The first mail to {@code to} whose subject contains {@code subject}, waiting for it up to WAIT. */
+    private MimeMessage awaitMail(String to, String subject) throws Exception {
+        long deadline = System.currentTimeMillis() + WAIT.toMillis();
+        while (true) {
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                if (m.getAllRecipients()[0].toString().equals(to) && m.getSubject().contains(subject)) {
+                    return m;
+                }
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no mail to " + to + " about '" + subject + "' within " + WAIT);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void anUndecodableSignalBecomesADeadLetterWithItsReasonAndTheNextSignalStillWorks() throws Exception {
+        startAlerting("kryptonite-" + run, "it-dl-" + run, freePort());
+        String key = "garbage-" + run;
+        producer.send(new ProducerRecord<>(Topics.SIGNALS, key, "{\"brand\": 42".getBytes())).get();
+        signal("sig-dl-" + run, "kryptonite-" + run, SignalPhase.START, 9, 3);
+        assertEquals(1, endpoints.await("/hook", 1, WAIT.toMillis()).size(), "the good signal after it went through");
+        long deadline = System.currentTimeMillis() + WAIT.toMillis();
+        io.vigie.model.DeadLetter found = null;
+        while (found == null && System.currentTimeMillis() < deadline) {
+            io.vigie.model.DeadLetter[] hit = new io.vigie.model.DeadLetter[1];
+            readAll(Topics.DEADLETTER, (k, v) -> {
+                if (key.equals(k)) {
+                    hit[0] = JsonSerde.of(io.vigie.model.DeadLetter.class).decode(v);
+                }
+            });
+            found = hit[0];
+            Thread.sleep(200);
+        }
+        assertNotNull(found, "a dead letter for the undecodable signal");
+        assertEquals("alerting.decode", found.stage());
+        assertEquals(Topics.SIGNALS, found.sourceTopic());
+        assertTrue(found.reason().contains("JSON"), found.reason());
+        assertEquals("{\"brand\": 42", new String(found.original()));
     }
 
     private long escalationsToManager() {

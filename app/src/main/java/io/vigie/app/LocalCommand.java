@@ -1,9 +1,6 @@
 package io.vigie.app;
 
 import io.vigie.runtime.config.ConfigDocument;
-import io.vigie.runtime.config.ConfigException;
-import io.vigie.runtime.connect.ElasticsearchConnection;
-import io.vigie.runtime.connect.KafkaConnection;
 import io.vigie.runtime.local.LocalCluster;
 import io.vigie.runtime.local.Ports;
 import io.vigie.runtime.service.StageContext;
@@ -30,11 +27,11 @@ final class LocalCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(LocalCommand.class);
     /** The configuration key the dashboards stage reads its HTTP port from; --http-port sets it. */
     static final String HTTP_PORT_KEY = "dashboards.http.port";
-    static final int DEFAULT_HTTP_PORT = 8080;
-    static final String DASHBOARD_HOST_KEY = "dashboards.http.host";
+    static final String HTTP_HOST_KEY = "dashboards.http.host";
+    static final String HTTP_ENABLED_KEY = "dashboards.http.enabled";
     static final String ALERTING_API_HOST_KEY = "alerting.api.host";
     static final String CONTACT_URL_KEY = "ingest.contactUrl";
-    static final String LOOPBACK = "127.0.0.1";
+    static final int DEFAULT_HTTP_PORT = 8080;
 
     @Spec
     CommandSpec spec;
@@ -59,7 +56,7 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--es-transport-port", paramLabel = "<port>", defaultValue = "9300", description = "Elasticsearch's transport port.")
     int elasticsearchTransportPort;
 
-    @Option(names = "--http-port", paramLabel = "<port>", defaultValue = "8080", description = "The dashboards' HTTP port (on 127.0.0.1 unless dashboards.http.host says otherwise).")
+    @Option(names = "--http-port", paramLabel = "<port>", defaultValue = "8080", description = "The dashboards' HTTP port.")
     int httpPort;
 
     @Option(names = "--kafka-heap", paramLabel = "<size>", defaultValue = "512m", description = "The broker JVM's maximum heap.")
@@ -75,22 +72,22 @@ final class LocalCommand implements Callable<Integer> {
     }
 
     /**
-     * What local mode supplies when the file does not say it: the HTTP services (live page, alerting API), which have
-     * no login of their own, listen on loopback only; and ingest gets a contact URL (ingest requires one, for the
-     * User-Agent) pointing at the local dashboard, so {@code vigie local} starts with no configuration at all. A file
-     * that lists sources must give its own contact URL: those sites are real, and their owners must reach a person.
+     * What local mode supplies when the file does not say it. Like the local servers, the web endpoints (the live
+     * page has no login) answer on this machine only. Ingest requires a contact URL for its User-Agent: with no
+     * sources in the file, it points at the local dashboard, so {@code vigie local} starts with no configuration at
+     * all; a file that lists sources must give its own, since those sites' owners must be able to reach a person.
      */
     static ConfigDocument localDefaults(ConfigDocument doc, int dashboardPort) {
-        for (String key : new String[] {DASHBOARD_HOST_KEY, ALERTING_API_HOST_KEY}) {
-            if (!doc.has(key)) {
-                doc = doc.withValue(key, LOOPBACK);
+        for (String hostKey : new String[] {HTTP_HOST_KEY, ALERTING_API_HOST_KEY}) {
+            if (!doc.has(hostKey)) {
+                doc = doc.withValue(hostKey, "127.0.0.1");
             }
         }
         if (!doc.has(CONTACT_URL_KEY) && !doc.has("ingest.sources")) {
             String contact = "http://127.0.0.1:" + dashboardPort + "/";
             doc = doc.withValue(CONTACT_URL_KEY, contact);
             log.warn("config default key={} value={} reason=no sources configured; set it to a page or mailto: where"
-                    + " site owners can reach you before adding real sources", CONTACT_URL_KEY, contact);
+                    + " site owners can reach you before adding sources", CONTACT_URL_KEY, contact);
         }
         return doc;
     }
@@ -105,50 +102,38 @@ final class LocalCommand implements Callable<Integer> {
                         + " to connect to existing clusters", ignored);
             }
         }
-        boolean httpPortGiven = spec.commandLine().getParseResult().hasMatchedOption("--http-port");
-        if (httpPortGiven) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--http-port")) {
             doc = doc.withValue(HTTP_PORT_KEY, httpPort);
         }
         int dashboardPort = doc.has(HTTP_PORT_KEY) ? doc.node(HTTP_PORT_KEY).asInt(httpPort) : httpPort;
         doc = localDefaults(doc, dashboardPort);
-        if (httpPortGiven || doc.has(HTTP_PORT_KEY)) {
-            // Only a port asked for is checked: the dashboards' own default is theirs to report.
-            Ports.requireFree(dashboardPort, httpPortGiven ? "--http-port" : "another " + HTTP_PORT_KEY);
+        boolean dashboardEnabled = !doc.has(HTTP_ENABLED_KEY) || doc.node(HTTP_ENABLED_KEY).asBoolean(true);
+        if (dashboardEnabled && dashboardPort != 0) {
+            Ports.requireFree(dashboardPort, "--http-port");
         }
 
         LocalCluster.Settings settings = new LocalCluster.Settings(dataDirectory, kafkaPort, controllerPort,
                 elasticsearchPort, elasticsearchTransportPort, kafkaHeap, elasticsearchHeap);
-        // Connections are only addresses until a service starts, so the stages can bind and check their
-        // configuration before the servers take their half minute to start.
-        StageContext context = new StageContext(doc, KafkaConnection.plaintext(settings.kafka().bootstrapServers()),
-                ElasticsearchConnection.open(settings.elasticsearch().url()), InstanceNames.forThisProcess(),
-                settings.dataDirectory().resolve("state"), Clock.systemUTC());
-        ServiceRunner runner;
-        try {
-            runner = ServiceRunner.build(Stages.all(), context);
-        } catch (ConfigException e) {
-            if (httpPortGiven && e.key().startsWith(HTTP_PORT_KEY.substring(0, HTTP_PORT_KEY.lastIndexOf('.')))) {
-                throw new IllegalArgumentException("--http-port needs a dashboards stage that serves HTTP (config key "
-                        + HTTP_PORT_KEY + "); the dashboards stage of this build does not: " + e.getMessage(), e);
-            }
-            throw e;
-        }
-
+        LocalCluster.preflight(settings);
         ShutdownSignal signal = signals.get();
-        try (LocalCluster cluster = LocalCluster.start(settings); ServiceRunner services = runner) {
-            services.start();
-            PrintWriter out = spec.commandLine().getOut();
-            // Printed only if something answers there: a build without a dashboards web service shows none.
-            String dashboard = Ports.accepting(dashboardPort) ? "http://127.0.0.1:" + dashboardPort + "/" : "none";
-            out.println("ready kafka=" + cluster.kafkaBootstrapServers()
-                    + " elasticsearch=" + cluster.elasticsearchUrl()
-                    + " dashboard=" + dashboard
-                    + " services=" + (services.serviceNames().isEmpty() ? "none" : String.join(",", services.serviceNames()))
-                    + " dataDir=" + settings.dataDirectory()
-                    + " startMs=" + (System.nanoTime() - started) / 1_000_000);
-            out.flush();
-            signal.await();
-            log.info("vigie local stopping services={}", services.serviceNames());
+        try (LocalCluster cluster = LocalCluster.start(settings)) {
+            // Built once the servers answer: some services open Kafka clients as they are built.
+            StageContext context = new StageContext(doc, cluster.kafka(), cluster.elasticsearch(),
+                    InstanceNames.forThisProcess(), settings.dataDirectory().resolve("state"), Clock.systemUTC());
+            try (ServiceRunner services = ServiceRunner.start(Stages.all(), context)) {
+                PrintWriter out = spec.commandLine().getOut();
+                // Printed only if something answers there: a build without a dashboards web service shows none.
+                String dashboard = Ports.accepting(dashboardPort) ? "http://127.0.0.1:" + dashboardPort + "/" : "none";
+                out.println("ready kafka=" + cluster.kafkaBootstrapServers()
+                        + " elasticsearch=" + cluster.elasticsearchUrl()
+                        + " dashboard=" + dashboard
+                        + " services=" + (services.serviceNames().isEmpty() ? "none" : String.join(",", services.serviceNames()))
+                        + " dataDir=" + settings.dataDirectory()
+                        + " startMs=" + (System.nanoTime() - started) / 1_000_000);
+                out.flush();
+                signal.await();
+                log.info("vigie local stopping services={}", services.serviceNames());
+            }
         }
         log.info("vigie local stopped");
         return 0;

@@ -41,11 +41,16 @@ final class LocalStartBench implements Callable<Integer> {
             description = "How long each run idles after 'ready' before memory is read.")
     int idleSeconds;
 
+    @Option(names = "--config", paramLabel = "<vigie.yml>",
+            description = "Configuration passed to vigie local (default: the minimum the stages require, no source).")
+    Path config;
+
     @Option(names = "--vigie-heap", defaultValue = "1g", paramLabel = "<size>",
             description = "-Xmx of the vigie JVM, as the ./vigie script sets it.")
     String vigieHeap;
 
-    record Run(String name, double readySeconds, double stopSeconds, Map<String, Long> rssKib, boolean orphans) {}
+    record Run(String name, double readySeconds, double cpuSecondsToReady, double stopSeconds, Map<String, Long> rssKib,
+            boolean orphans) {}
 
     @Override
     public Integer call() throws Exception {
@@ -66,13 +71,14 @@ final class LocalStartBench implements Callable<Integer> {
         } finally {
             if (temporary) {
                 deleteTree(data);
+                Files.deleteIfExists(data.resolveSibling(data.getFileName() + ".yml"));
             }
         }
         for (Run run : runs) {
             long total = run.rssKib().values().stream().mapToLong(Long::longValue).sum();
             StringBuilder line = new StringBuilder();
-            line.append(String.format("%s: ready=%.1fs stop=%.1fs orphans=%s idleRss:", run.name(), run.readySeconds(),
-                    run.stopSeconds(), run.orphans() ? "YES" : "none"));
+            line.append(String.format("%s: ready=%.1fs cpuToReady=%.1fs stop=%.1fs orphans=%s idleRss:", run.name(),
+                    run.readySeconds(), run.cpuSecondsToReady(), run.stopSeconds(), run.orphans() ? "YES" : "none"));
             run.rssKib().forEach((k, v) -> line.append(String.format(" %s=%dMiB", k, v / 1024)));
             line.append(String.format(" total=%dMiB", total / 1024));
             out.println(line);
@@ -88,13 +94,15 @@ final class LocalStartBench implements Callable<Integer> {
     }
 
     private Run measure(String name, Path data) throws Exception {
-        int[] ports = Ports.free(4);
+        int[] ports = Ports.free(5);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + vigieHeap, "-cp", System.getProperty("java.class.path"), Vigie.class.getName(), "local",
-                "--data-dir", data.toString(),
+                "--data-dir", data.toString(), "--config", config.toString(),
                 "--kafka-port", String.valueOf(ports[0]), "--controller-port", String.valueOf(ports[1]),
-                "--es-port", String.valueOf(ports[2]), "--es-transport-port", String.valueOf(ports[3]));
+                "--es-port", String.valueOf(ports[2]), "--es-transport-port", String.valueOf(ports[3]),
+                "--http-port", String.valueOf(ports[4]));
         Path log = data.resolveSibling(data.getFileName() + "-" + name + ".log");
+        Path config = config(data);
         long started = System.nanoTime();
         Process vigie = new ProcessBuilder(command).redirectError(log.toFile()).start();
         try {
@@ -110,6 +118,11 @@ final class LocalStartBench implements Callable<Integer> {
             if (ready == null || !ready.startsWith("ready")) {
                 throw new IllegalStateException("vigie local did not get ready (" + ready + "); see " + log);
             }
+            // CPU time is what the start costs whatever else runs on the machine; wall time depends on the load.
+            double cpuSeconds = cpuSeconds(vigie.pid());
+            for (ProcessHandle child : vigie.descendants().toList()) {
+                cpuSeconds += cpuSeconds(child.pid());
+            }
             Thread.sleep(idleSeconds * 1000L);
             Map<String, Long> rss = new LinkedHashMap<>();
             rss.put("vigie", rssKib(vigie.pid()));
@@ -124,11 +137,21 @@ final class LocalStartBench implements Callable<Integer> {
             }
             double stopSeconds = (System.nanoTime() - stopping) / 1e9;
             boolean orphans = children.stream().anyMatch(ProcessHandle::isAlive);
-            return new Run(name, readySeconds, stopSeconds, rss, orphans);
+            return new Run(name, readySeconds, cpuSeconds, stopSeconds, rss, orphans);
         } finally {
             vigie.descendants().forEach(ProcessHandle::destroyForcibly);
             vigie.destroyForcibly();
         }
+    }
+
+    /** The given --config, or one with only what the stages require (no source, so nothing is fetched). */
+    private Path config(Path data) throws IOException {
+        if (config != null) {
+            return config.toAbsolutePath();
+        }
+        Path generated = data.resolveSibling(data.getFileName() + ".yml");
+        Files.writeString(generated, "ingest:\n  contactUrl: mailto:vigie-bench@localhost\nalerting:\n  api:\n    port: 0\n");
+        return generated;
     }
 
     private static String role(ProcessHandle p) {
@@ -157,6 +180,17 @@ final class LocalStartBench implements Callable<Integer> {
             return 0;
         }
         return 0;
+    }
+
+    /** User plus system CPU time of a process from /proc/PID/stat, assuming the usual 100 clock ticks a second. */
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static String loadAverage() {

@@ -28,7 +28,8 @@ class FoundationCommandsTest {
     void localRefusesATakenKafkaPortInOneLineBeforeStartingAnything(@TempDir Path data) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            int exit = vigie("local", "--data-dir", data.toString(), "--kafka-port", String.valueOf(port));
+            int exit = vigie("local", "--data-dir", data.toString(), "--kafka-port", String.valueOf(port),
+                    "--http-port", "0");
             assertEquals(1, exit);
             assertEquals("vigie: port " + port + " is taken: stop what uses it or pass --kafka-port",
                     err.toString().strip());
@@ -45,23 +46,6 @@ class FoundationCommandsTest {
             assertEquals("vigie: port " + port + " is taken: stop what uses it or pass --http-port",
                     err.toString().strip());
         }
-    }
-
-    @Test
-    void localChecksTheStagesConfigurationBeforeStartingAnyServer(@TempDir Path dir) throws Exception {
-        Path config = Files.writeString(dir.resolve("vigie.yml"), "dashboards:\n  refreshEvery: 5s\n");
-        Path data = dir.resolve("data");
-        int[] ports = io.vigie.runtime.local.Ports.free(4);
-        long started = System.nanoTime();
-        int exit = vigie("local", "--data-dir", data.toString(), "--config", config.toString(),
-                "--kafka-port", String.valueOf(ports[0]), "--controller-port", String.valueOf(ports[1]),
-                "--es-port", String.valueOf(ports[2]), "--es-transport-port", String.valueOf(ports[3]));
-        assertEquals(1, exit);
-        assertTrue(err.toString().startsWith("vigie: " + config + ":2: dashboards.refreshEvery: "), err.toString());
-        assertTrue(Files.notExists(data.resolve("kafka")) && Files.notExists(data.resolve("elasticsearch")),
-                "no server was started");
-        assertTrue(System.nanoTime() - started < java.util.concurrent.TimeUnit.SECONDS.toNanos(20),
-                "refused without waiting for servers");
     }
 
     @Test

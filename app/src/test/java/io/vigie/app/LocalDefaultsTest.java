@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigie.ingest.IngestConfig;
 import io.vigie.runtime.config.ConfigDocument;
 import io.vigie.runtime.config.ConfigException;
-import io.vigie.runtime.connect.ElasticsearchConnection;
-import io.vigie.runtime.connect.KafkaConnection;
-import io.vigie.runtime.service.StageContext;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class LocalDefaultsTest {
@@ -30,15 +25,9 @@ class LocalDefaultsTest {
     }
 
     @Test
-    void withoutAConfigEveryStageBuildsItsServices() {
+    void withoutAConfigIngestAcceptsTheLocalContactUrl() {
         ConfigDocument doc = LocalCommand.localDefaults(ConfigDocument.empty("(no --config)"), 8080);
-        StageContext context = new StageContext(doc, KafkaConnection.plaintext("127.0.0.1:9"),
-                ElasticsearchConnection.open(URI.create("http://127.0.0.1:9")), "test", Path.of("target/state-test"),
-                Clock.systemUTC());
-        try (ServiceRunner runner = ServiceRunner.build(Stages.all(), context)) {
-            assertTrue(runner.serviceNames().contains("ingest"), runner.serviceNames().toString());
-            assertTrue(runner.serviceNames().contains("dashboard-web"), runner.serviceNames().toString());
-        }
+        assertEquals("http://127.0.0.1:8080/", IngestConfig.bind(doc).contactUrl());
     }
 
     @Test
@@ -64,11 +53,7 @@ class LocalDefaultsTest {
                     - {name: blog, url: "https://blog.example/feed"}
                 """), 8080);
         assertFalse(doc.has("ingest.contactUrl"));
-        StageContext context = new StageContext(doc, KafkaConnection.plaintext("127.0.0.1:9"),
-                ElasticsearchConnection.open(URI.create("http://127.0.0.1:9")), "test", Path.of("target/state-test"),
-                Clock.systemUTC());
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> ServiceRunner.build(Stages.all(), context).close());
+        ConfigException e = assertThrows(ConfigException.class, () -> IngestConfig.bind(doc));
         assertTrue(e.getMessage().contains("ingest.contactUrl"), e.getMessage());
     }
 }

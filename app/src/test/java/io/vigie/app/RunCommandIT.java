@@ -28,6 +28,12 @@ class RunCommandIT {
                     client.id: vigie-run-it
                 elasticsearch:
                   url: %s
+                ingest:
+                  contactUrl: mailto:tests@localhost
+                dashboards:
+                  http:
+                    host: 127.0.0.1
+                    port: 0
                 """.formatted(cluster.kafkaBootstrapServers(), cluster.elasticsearchUrl()));
         ShutdownSignal signal = new ShutdownSignal();
         StringWriter out = new StringWriter();
@@ -63,6 +69,8 @@ class RunCommandIT {
                     request.timeout.ms: "1000"
                 elasticsearch:
                   url: http://127.0.0.1:9
+                ingest:
+                  contactUrl: mailto:tests@localhost
                 """.formatted(io.vigie.runtime.local.Ports.free(1)[0]));
         StringWriter err = new StringWriter();
         CommandLine run = new CommandLine(new RunCommand(ShutdownSignal::new));

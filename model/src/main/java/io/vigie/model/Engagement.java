@@ -1,5 +1,7 @@
 package io.vigie.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Engagement figures as the source reported them at fetch time; any of them may be unknown (null).
  * They are re-read at each poll and published again on the same mention id, so their growth is visible.
@@ -22,6 +24,7 @@ public record Engagement(Long views, Long likes, Long dislikes, Long comments, L
         return sum;
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return this.equals(NONE);
     }

@@ -103,4 +103,10 @@ class RecordRoundTripTest {
         assertTrue(Topics.spec(Topics.INCIDENTS).compacted());
         assertTrue(Topics.spec(Topics.INGEST_STATE).compacted());
     }
+
+    @Test
+    void derivedFiguresAreNotWrittenAsFields() {
+        String json = new String(JsonSerde.of(RawMention.class).encode(ModelSamples.rawMention()), StandardCharsets.UTF_8);
+        assertTrue(!json.contains("\"empty\"") && !json.contains("\"reach\""), json);
+    }
 }

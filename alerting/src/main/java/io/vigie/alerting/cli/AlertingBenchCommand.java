@@ -59,7 +59,7 @@ public final class AlertingBenchCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "20", description = "Signals per second in the latency part (default ${DEFAULT-VALUE}).")
     int rate;
 
-    @Option(names = "--down-seconds", defaultValue = "60", description = "How long the endpoint is down (default ${DEFAULT-VALUE}).")
+    @Option(names = "--down-seconds", defaultValue = "60", description = "How long the endpoint is down (default ${DEFAULT-VALUE}; 0 skips the outage part).")
     int downSeconds;
 
     @Option(names = "--incidents", defaultValue = "120", description = "Incidents opened while it is down (default ${DEFAULT-VALUE}).")
@@ -84,8 +84,9 @@ public final class AlertingBenchCommand implements Callable<Integer> {
         try (RecordingEndpoint endpoint = new RecordingEndpoint(SECRET)) {
             String run = UUID.randomUUID().toString().substring(0, 8);
             AlertingConfig config = config(endpoint);
+            // The production tick (1 s): immediate messages do not wait for it, only timers (repeat, escalation).
             Alerting alerting = Alerting.build(config, kafka, Clock.systemUTC(), "bench-" + run,
-                    Duration.ofMillis(200));
+                    Duration.ofSeconds(1));
             List<VigieService> services = alerting.services();
             services.forEach(VigieService::start);
             if (!alerting.signals().awaitReady(Duration.ofSeconds(60))
@@ -96,7 +97,9 @@ public final class AlertingBenchCommand implements Callable<Integer> {
             Properties producerConfig = new Properties(kafka);
             try (KafkaProducer<String, byte[]> producer = producerConfig.producer()) {
                 latency(producer, endpoint, run);
-                outage(producer, endpoint, run, alerting);
+                if (downSeconds > 0) {
+                    outage(producer, endpoint, run, alerting);
+                }
             } finally {
                 for (int i = services.size() - 1; i >= 0; i--) {
                     services.get(i).close();

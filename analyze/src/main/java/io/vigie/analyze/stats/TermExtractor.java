@@ -33,6 +33,9 @@ public final class TermExtractor {
             "cela", "ceci", "suis", "es", "sommes", "etes", "ai", "as", "avons", "avez", "va", "vais", "vont", "aujourd",
             "hui", "demain", "soir", "trop", "jamais", "toujours", "juste", "faut", "fois", "jour", "chose"));
 
+    private static final java.util.regex.Pattern LINKS_AND_HANDLES =
+            java.util.regex.Pattern.compile("(?i)\\b(https?://|www\\.)\\S+|@\\w+");
+
     private final int maxTerms;
 
     public TermExtractor(int maxTerms) {
@@ -40,7 +43,7 @@ public final class TermExtractor {
     }
 
     public List<String> terms(String text) {
-        String withoutLinks = text.replaceAll("(?i)\\b(https?://|www\\.)\\S+|@\\w+", " ");
+        String withoutLinks = LINKS_AND_HANDLES.matcher(text).replaceAll(" ");
         Set<String> out = new LinkedHashSet<>();
         for (String w : TextTokens.words(withoutLinks)) {
             if (w.length() >= 3 && !STOP_WORDS.contains(w) && !w.chars().allMatch(Character::isDigit)) {

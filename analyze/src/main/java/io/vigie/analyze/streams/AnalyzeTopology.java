@@ -3,7 +3,6 @@ package io.vigie.analyze.streams;
 import io.vigie.analyze.sentiment.MentionSentimentScorer;
 import io.vigie.analyze.stats.BrandObservation;
 import io.vigie.model.Topics;
-import io.vigie.model.WatchedBrand;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -51,10 +50,11 @@ public final class AnalyzeTopology {
         Duration lifetime = c.dedupeLifetime();
         Duration slot = Duration.ofMillis(1);
 
+        // Raw bytes: the steps compare them on every mention and decode only what changed (see WatchlistView).
         b.globalTable(Topics.WATCHLIST,
-                Consumed.with(Serdes.String(), JsonSerdes.watchedBrand()).withName("read-watchlist"),
-                Materialized.<String, WatchedBrand>as(Stores.inMemoryKeyValueStore(WATCHLIST_STORE))
-                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerdes.watchedBrand()));
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-watchlist"),
+                Materialized.<String, byte[]>as(Stores.inMemoryKeyValueStore(WATCHLIST_STORE))
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
 
         b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(VERSIONS_STORE, lifetime, slot, false),
                 Serdes.String(), InternalSerdes.seenVersion()).withCachingDisabled());

@@ -42,7 +42,7 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
     private final AnalyzeConfig config;
     private final CopySpreadDetector spreadDetector = new CopySpreadDetector(CopySpreadDetector.Params.defaults());
     private final TermExtractor terms = new TermExtractor(30);
-    private final WatchlistWords brandWords;
+    private WatchlistView watchlist;
     private ProcessorContext<String, Emit> context;
     private WindowStore<String, String> bands;
     private WindowStore<String, ClusterState> clusters;
@@ -51,7 +51,6 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
 
     ClusterStep(AnalyzeConfig config) {
         this.config = config;
-        this.brandWords = new WatchlistWords();
     }
 
     @Override
@@ -62,7 +61,7 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
         this.members = context.getStateStore(AnalyzeTopology.COPY_MEMBERS_STORE);
         this.spreadAlerts = context.getStateStore(AnalyzeTopology.COPY_SPREAD_ALERTS_STORE);
         context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, this::endQuietSpreads);
-        this.brandWords.init(context.getStateStore(AnalyzeTopology.WATCHLIST_STORE));
+        this.watchlist = new WatchlistView(context.getStateStore(AnalyzeTopology.WATCHLIST_STORE));
     }
 
     @Override
@@ -77,12 +76,13 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
                     s.languageConfidence(), s.sentiment(), s.brandSentiments(), cluster.id(), cluster.copies(),
                     s.backfill(), s.eventTime(), s.scoredAt());
             context.forward(new Record<>(m.id(), Emit.scored(scored), record.timestamp()));
+            watchlist.refresh();
             List<String> mentionTerms = terms.terms(text);
             String source = m.sourceHost() != null && !m.sourceHost().isBlank()
                     ? m.sourceHost().toLowerCase(Locale.ROOT) : m.source();
             for (String b : scored.brands()) {
                 Sentiment bs = scored.sentimentFor(b);
-                Set<String> own = brandWords.of(b);
+                Set<String> own = watchlist.words(b);
                 List<String> brandTerms = mentionTerms.stream().filter(t -> !own.contains(t)).limit(15).toList();
                 BrandObservation o = new BrandObservation(b, m.id(), s.eventTime().toEpochMilli(), !mm.update(),
                         s.backfill(), bs.label(), bs.score(), source, brandTerms, mm.reachDelta(), cluster.id(),

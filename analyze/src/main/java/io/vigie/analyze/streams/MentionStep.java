@@ -186,12 +186,11 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
     /** Refreshes the watchlist; a query that does not parse is dead-lettered once, with its position. */
     private void reportBrokenQueries(long timestamp) {
         for (WatchlistView.Compiled broken : watchlist.refresh()) {
-            LOG.warn("event=watchlist-query-refused brand={} error=\"{}\"", broken.brand().id(), broken.error().getMessage());
-            context.forward(new Record<>(broken.brand().id(), Emit.dead(DeadLetters.of(WATCHLIST_STAGE, Topics.WATCHLIST,
-                    null, null, broken.brand().id(),
-                    "brand query does not parse, brand ignored until fixed: " + broken.error().getMessage(),
-                    broken.error(), broken.brand().query().getBytes(StandardCharsets.UTF_8),
-                    context.currentSystemTimeMs())), timestamp));
+            String id = broken.brand() == null ? "?" : broken.brand().id();
+            LOG.warn("event=watchlist-record-refused brand={} error=\"{}\"", id, broken.error());
+            byte[] original = broken.brand() == null ? broken.bytes() : broken.brand().query().getBytes(StandardCharsets.UTF_8);
+            context.forward(new Record<>(id, Emit.dead(DeadLetters.of(WATCHLIST_STAGE, Topics.WATCHLIST, null, null, id,
+                    broken.error(), null, original, context.currentSystemTimeMs())), timestamp));
         }
     }
 

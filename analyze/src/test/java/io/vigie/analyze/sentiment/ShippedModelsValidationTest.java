@@ -60,7 +60,7 @@ class ShippedModelsValidationTest {
 
     @Test
     void englishModelBeatsCoreNlpOnTheFirstHeldOutValidationTweets() {
-        // CoreNLP parses about 60 sentences/s: a subset keeps the test under a minute.
+        // CoreNLP parses a few tweets per CPU second: a subset keeps the test short.
         LabelledTexts subset = heldOutEnglishValidation().first(CORENLP_TEXTS);
         double live = evaluate(LinearSentimentScorer.shipped("en"), subset).macroRecall();
         double coreNlp = evaluate(new CoreNlpSentimentScorer(), subset).macroRecall();

@@ -87,7 +87,8 @@ public final class SourcesCommand implements Runnable {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Add a source (a site URL is resolved to its feed through <link rel=alternate>).")
+            description = {"Add a source. With --kind site, the page's <link rel=alternate> feeds are discovered: the "
+                    + "main feed is added, and the site-wide comment feed too when the page announces one."})
     static final class Add extends WithConfig implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "<name>")
         String name;
@@ -114,6 +115,7 @@ public final class SourcesCommand implements Runnable {
             }
             String feedUrl = url;
             String storedKind = kind;
+            String commentsUrl = null;
             if (kind.equals("site")) {
                 IngestConfig ingest = CliSupport.ingest(config, null, List.of());
                 try (FetchStack stack = FetchStack.of(ingest, Clock.systemUTC())) {
@@ -124,11 +126,21 @@ public final class SourcesCommand implements Runnable {
                         return 2;
                     }
                     feedUrl = found.get(0).url();
-                    storedKind = "feed";
+                    storedKind = found.get(0).comments() ? "comments" : "feed";
                     out().println("discovered " + feedUrl + (found.size() > 1 ? " (" + found.size() + " feeds announced; first taken)" : ""));
+                    var commentFeed = found.stream().filter(FeedDiscovery.Discovered::comments).findFirst();
+                    if (commentFeed.isPresent() && !commentFeed.get().url().equals(feedUrl)) {
+                        commentsUrl = commentFeed.get().url();
+                        out().println("discovered comment feed " + commentsUrl);
+                    }
                 }
             }
             SourceCatalog catalog = new SourceCatalog(CliSupport.kafka(config));
+            if (commentsUrl != null) {
+                catalog.put(new IngestState.Source(name + " (comments)", CanonicalUrl.of(commentsUrl), "comments", minPoll,
+                        maxPoll, brands, false, "cli", Instant.now()));
+                out().println("added " + name + " (comments) " + CanonicalUrl.of(commentsUrl));
+            }
             IngestState.Source source = new IngestState.Source(name, CanonicalUrl.of(feedUrl), storedKind, minPoll, maxPoll,
                     brands, false, "cli", Instant.now());
             catalog.put(source);

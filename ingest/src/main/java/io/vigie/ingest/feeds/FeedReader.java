@@ -222,6 +222,25 @@ public final class FeedReader {
                     .orElse(null);
         }
         List<FeedPerson> feedAuthors = persons(feed.getAuthors(), feed.getAuthor());
+        Element channel = xml.getRootElement().getChild("channel");
+        if (channel != null) {
+            if (feedAuthors.isEmpty()) {
+                String author = childText(channel, "author", "", DC, ITUNES);
+                if (author == null) {
+                    author = childText(channel, "managingEditor", "");
+                }
+                if (author == null) {
+                    author = childText(channel, "creator", DC);
+                }
+                if (author != null) {
+                    feedAuthors = List.of(parsePerson(author));
+                }
+            }
+            if (title == null || title.value().isBlank()) {
+                String dcTitle = childText(channel, "title", DC, DCTERMS);
+                title = dcTitle == null ? title : text(dcTitle);
+            }
+        }
         if (feed.originalWireFeed() instanceof com.rometools.rome.feed.atom.Feed) {
             List<FeedPerson> fromXml = atomPeople(xml.getRootElement(), feedBase);
             if (!fromXml.isEmpty()) {
@@ -389,14 +408,67 @@ public final class FeedReader {
         Engagement engagement = new Engagement(ext.views, ext.likes, ext.dislikes, ext.comments, null,
                 ext.rating, ext.ratingCount);
         List<FeedPerson> authors = persons(e.getAuthors(), e.getAuthor());
+        Instant published = instant(e.getPublishedDate());
+        Instant updated = instant(e.getUpdatedDate());
+        if (itemElement != null && !(wire instanceof Entry)) {
+            // Elements feeds use outside the RSS specification, which Rome leaves unread.
+            if (title == null || title.value().isBlank()) {
+                String dcTitle = childText(itemElement, "title", DC, DCTERMS);
+                title = dcTitle == null ? title : text(dcTitle);
+            }
+            if (authors.isEmpty()) {
+                String author = childText(itemElement, "author", DC, ITUNES);
+                if (author == null) {
+                    author = childText(itemElement, "creator", DC, DCTERMS);
+                }
+                if (author != null) {
+                    authors = List.of(parsePerson(author));
+                }
+            }
+            if (summary == null) {
+                String description = childText(itemElement, "description", DC, DCTERMS);
+                if (description == null) {
+                    description = childText(itemElement, "summary", ITUNES);
+                }
+                if (description != null) {
+                    summary = new FeedText(sanitizer.sanitize(description, base), "html", null);
+                }
+            }
+            if (categories.isEmpty()) {
+                for (Element child : itemElement.getChildren()) {
+                    boolean dcSubject = child.getName().equals("subject") && DC.equals(child.getNamespaceURI());
+                    boolean itunesCategory = child.getName().equals("category") && sameNamespace(ITUNES, child.getNamespaceURI());
+                    boolean mediaCategory = child.getName().equals("category") && sameNamespace(MEDIA_NS, child.getNamespaceURI());
+                    if (mediaCategory && !child.getTextTrim().isEmpty()) {
+                        categories.add(new FeedCategory(child.getTextTrim(),
+                                firstNonBlank(child.getAttributeValue("scheme"), "http://search.yahoo.com/mrss/category_schema"),
+                                blankToNull(child.getAttributeValue("label"))));
+                    }
+                    if (dcSubject && !child.getTextTrim().isEmpty()) {
+                        categories.add(new FeedCategory(child.getTextTrim(), null, null));
+                    } else if (itunesCategory) {
+                        addItunesCategories(child, categories);
+                    }
+                }
+            }
+            if (published == null) {
+                published = date(childText(itemElement, "issued", DCTERMS), childText(itemElement, "created", DCTERMS));
+            }
+            if (updated == null) {
+                updated = date(childText(itemElement, "modified", DCTERMS), null);
+            }
+            if (id == null) {
+                id = blankToNull(itemElement.getAttributeValue("about", Namespace.getNamespace("rdf", RDF)));
+            }
+        }
         if (wire instanceof Entry && itemElement != null) {
             List<FeedPerson> fromXml = atomPeople(itemElement, base);
             if (!fromXml.isEmpty()) {
                 authors = fromXml;
             }
         }
-        return new FeedEntry(blankToNull(id), title, link, links, summary, contents, instant(e.getPublishedDate()),
-                instant(e.getUpdatedDate()), authors, categories, enclosures,
+        return new FeedEntry(blankToNull(id), title, link, links, summary, contents, published,
+                updated, authors, categories, enclosures,
                 absolute(commentsUrl, base), commentFeedUrl, inReplyTo, ext.videoId, ext.thumbnail, engagement,
                 lower(entryLanguage));
     }
@@ -422,7 +494,7 @@ public final class FeedReader {
         void visit(Element el, String base) {
             String ns = el.getNamespaceURI();
             String name = el.getName();
-            if (MEDIA_NS.equals(ns)) {
+            if (sameNamespace(MEDIA_NS, ns)) {
                 switch (name) {
                     case "content" -> {
                         String url = el.getAttributeValue("url");
@@ -478,7 +550,7 @@ public final class FeedReader {
             for (Element child : el.getChildren()) {
                 visit(child, base);
             }
-            if (MEDIA_NS.equals(ns) && name.equals("community")) {
+            if (sameNamespace(MEDIA_NS, ns) && name.equals("community")) {
                 for (Attribute a : el.getAttributes()) {
                     if (a.getName().equals("likes")) {
                         likes = number(a.getValue());
@@ -565,6 +637,64 @@ public final class FeedReader {
             out.add(parsePerson(single.strip()));
         }
         return out;
+    }
+
+    private static final String DC = "http://purl.org/dc/elements/1.1/";
+    private static final String DCTERMS = "http://purl.org/dc/terms/";
+    private static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+
+    /** The trimmed text of the first child with this local name in one of these namespaces ("" = none). */
+    private static String childText(Element parent, String name, String... namespaces) {
+        for (Element child : parent.getChildren()) {
+            if (child.getName().equalsIgnoreCase(name)) {
+                for (String ns : namespaces) {
+                    if (sameNamespace(ns, child.getNamespaceURI()) && !child.getTextTrim().isEmpty()) {
+                        return child.getTextTrim();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Namespace URIs compared as feeds write them: case and a trailing slash vary (iTunes, Media RSS). */
+    static boolean sameNamespace(String expected, String actual) {
+        if (expected.isEmpty() || actual.isEmpty()) {
+            return expected.equals(actual);
+        }
+        String a = expected.toLowerCase(Locale.ROOT).replaceAll("/$", "");
+        String b = actual.toLowerCase(Locale.ROOT).replaceAll("/$", "");
+        return a.equals(b);
+    }
+
+    private FeedText text(String plain) {
+        return LOOKS_LIKE_HTML.matcher(plain).find() ? new FeedText(sanitizer.sanitize(plain, null), "html", null)
+                : new FeedText(plain, "text", null);
+    }
+
+    private static void addItunesCategories(Element category, List<FeedCategory> out) {
+        String term = category.getAttributeValue("text");
+        if (term != null && !term.isBlank()) {
+            out.add(new FeedCategory(term.strip(), "http://www.itunes.com/", null));
+        }
+        for (Element nested : category.getChildren()) {
+            if (nested.getName().equals("category")) {
+                addItunesCategories(nested, out);
+            }
+        }
+    }
+
+    private static Instant date(String first, String second) {
+        for (String s : new String[] {first, second}) {
+            if (s != null) {
+                Date d = com.rometools.rome.io.impl.DateParser.parseDate(s, Locale.ROOT);
+                if (d != null) {
+                    return d.toInstant();
+                }
+            }
+        }
+        return null;
     }
 
     /** Atom authors read directly: Atom 1.0's uri, Atom 0.3's url, and the homepage some feeds use. */

@@ -43,7 +43,7 @@ public final class MentionBuilder {
         if (id == null) {
             return new Built(null, null, e, "entry has no guid, id or link: it has no stable identity");
         }
-        MentionKind kind = kindOf(e, sourceKind);
+        MentionKind kind = kindOf(e, isCommentFeed(doc, feedUrl) ? "comments" : sourceKind);
         String url = e.link() != null ? CanonicalUrl.of(e.link()) : null;
         String parentUrl = null;
         String threadUrl = null;
@@ -83,6 +83,17 @@ public final class MentionBuilder {
                 media, e.published() != null ? e.published() : e.updated(), fetchedAt, e.language(), engagement,
                 new Provenance(kind == MentionKind.VIDEO ? "video-feed" : "feed", sourceName, feedUrl, contentHash));
         return new Built(mention, MentionIdentity.engagementHash(engagement), e, null);
+    }
+
+    /**
+     * A comment feed announces itself even when configured as a plain feed: WordPress serves comments at
+     * {@code …/comments/feed/} and {@code …/<post>/feed/} titled "Comments on: …" ("Commentaires sur : …" in French).
+     */
+    static boolean isCommentFeed(FeedDocument doc, String feedUrl) {
+        String url = feedUrl == null ? "" : feedUrl.toLowerCase(Locale.ROOT);
+        String title = doc.title() == null ? "" : doc.title().plainText().toLowerCase(Locale.ROOT);
+        return url.matches(".*/comments/feed/?(\\?.*)?$") || title.startsWith("comments on:")
+                || title.startsWith("commentaires sur") || title.startsWith("comments for ");
     }
 
     static MentionKind kindOf(FeedEntry e, String sourceKind) {

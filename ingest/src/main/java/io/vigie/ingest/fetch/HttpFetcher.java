@@ -51,6 +51,15 @@ public final class HttpFetcher implements AutoCloseable {
         });
     }
 
+    /** Whether the URL may be fetched at all (SSRF guard), before anything is sent to its host. */
+    public void check(URI url) throws FetchException {
+        try {
+            guard.check(url);
+        } catch (RefusedAddressException e) {
+            throw new FetchException(e.getMessage(), e);
+        }
+    }
+
     /** A conditional GET: the validators from the previous fetch, or nulls. */
     public FetchResult get(URI url, String etag, String lastModified) throws FetchException {
         URI current = url;

@@ -34,7 +34,16 @@ import java.util.Set;
 public final class FeedPoller {
 
     /** The result plus what the engine needs for politeness. */
-    public record Polled(PollOutcome outcome, int httpStatus, Duration retryAfter, boolean throttled, boolean fetchFailed) {}
+    public record Polled(PollOutcome outcome, int httpStatus, Duration retryAfter, boolean throttled, boolean fetchFailed,
+                         Duration crawlDelay) {
+        Polled(PollOutcome outcome, int httpStatus, Duration retryAfter, boolean throttled, boolean fetchFailed) {
+            this(outcome, httpStatus, retryAfter, throttled, fetchFailed, null);
+        }
+
+        Polled withCrawlDelay(Duration delay) {
+            return new Polled(outcome, httpStatus, retryAfter, throttled, fetchFailed, delay);
+        }
+    }
 
     private final HttpFetcher fetcher;
     private final RobotsCache robots;
@@ -51,10 +60,22 @@ public final class FeedPoller {
     }
 
     public Polled poll(IngestState.Source source, IngestState.Feed previous, long minPoll, long maxPoll, Instant now) {
-        IngestState.Feed prev = previous != null ? previous : emptyState(source.url(), minPoll);
         URI url = URI.create(source.url().strip());
-        if (robots != null) {
-            RobotsRules rules = robots.rulesFor(url);
+        try {
+            fetcher.check(url); // a refused address is reported as such, not as an unreadable robots.txt
+        } catch (FetchException e) {
+            IngestState.Feed prev = previous != null ? previous : emptyState(source.url(), minPoll);
+            return new Polled(failure(prev, e.getMessage(), now, minPoll, maxPoll), 0, null, false, true);
+        }
+        RobotsRules rules = robots == null ? null : robots.rulesFor(url);
+        Polled polled = poll(source, previous, minPoll, maxPoll, now, url, rules);
+        return rules == null || rules.crawlDelay() == null ? polled : polled.withCrawlDelay(rules.crawlDelay());
+    }
+
+    private Polled poll(IngestState.Source source, IngestState.Feed previous, long minPoll, long maxPoll, Instant now,
+                        URI url, RobotsRules rules) {
+        IngestState.Feed prev = previous != null ? previous : emptyState(source.url(), minPoll);
+        if (rules != null) {
             if (!rules.allows(url)) {
                 String why = rules.disallowsEverything()
                         ? "robots.txt unreachable or server error: the site is not fetched until it can be read"

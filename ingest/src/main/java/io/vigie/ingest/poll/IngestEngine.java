@@ -157,10 +157,36 @@ public final class IngestEngine implements AutoCloseable {
         markReady(p -> true);
     }
 
+    /**
+     * The brands with an open signal. Their sources' next polls are brought forward at once to at most the signal
+     * interval after their last poll, not only after the next (possibly hour-away) poll.
+     */
     public void brandsUnderSignal(Set<String> brands) {
         brandsUnderSignal.clear();
         brandsUnderSignal.addAll(brands);
+        for (Slot slot : slots.values()) {
+            IngestState.Source source = slot.source;
+            if (source == null || slot.inFlight || source.brands().stream().noneMatch(brands::contains)) {
+                continue;
+            }
+            Instant last = slot.state != null && slot.state.lastPolledAt() != null ? slot.state.lastPolledAt() : clock.instant();
+            Instant sooner = last.plusSeconds(settings.signalPollSeconds());
+            if (sooner.isBefore(slot.nextPollAt)) {
+                slot.nextPollAt = sooner;
+            }
+        }
         wake();
+    }
+
+    /** The feeds this instance polls now: restored, with a source. */
+    public Set<String> owned() {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Slot slot : slots.values()) {
+            if (slot.ready && slot.source != null) {
+                out.add(slot.url);
+            }
+        }
+        return out;
     }
 
     public List<Slot> slots() {
@@ -240,6 +266,9 @@ public final class IngestEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("event=poll_crashed feed={} error={}", slot.url, e.toString());
         } finally {
+            if (polled != null && polled.crawlDelay() != null) {
+                politeness.crawlDelay(slot.host, polled.crawlDelay());
+            }
             HostPoliteness.Outcome outcome = polled == null || polled.fetchFailed() ? HostPoliteness.Outcome.FAILED
                     : polled.throttled() ? HostPoliteness.Outcome.THROTTLED : HostPoliteness.Outcome.OK;
             politeness.release(slot.host, outcome, polled == null ? null : polled.retryAfter(), clock.instant());

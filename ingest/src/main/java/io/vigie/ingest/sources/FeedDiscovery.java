@@ -14,7 +14,12 @@ import org.jsoup.nodes.Element;
 public final class FeedDiscovery {
 
     /** A discovered feed: its URL, the title the page gives it, and its media type. */
-    public record Discovered(String url, String title, String type) {}
+    public record Discovered(String url, String title, String type) {
+        /** A comment feed (WordPress announces "… Comments Feed" at …/comments/feed/). */
+        public boolean comments() {
+            return url.toLowerCase(Locale.ROOT).contains("comments") || title.toLowerCase(Locale.ROOT).contains("comment");
+        }
+    }
 
     private FeedDiscovery() {}
 
@@ -33,8 +38,7 @@ public final class FeedDiscovery {
                 continue;
             }
             Discovered d = new Discovered(url, link.attr("title").strip(), type);
-            boolean comment = url.toLowerCase(Locale.ROOT).contains("comments") || d.title().toLowerCase(Locale.ROOT).contains("comment");
-            (comment ? comments : feeds).add(d);
+            (d.comments() ? comments : feeds).add(d);
         }
         feeds.addAll(comments);
         return feeds;

@@ -199,4 +199,16 @@ class FeedReaderTest {
         assertEquals("<p>Hi <a href=\"\">there</a></p>", m.safeHtml());
         List.of("script", "onclick", "javascript").forEach(bad -> assertFalse(m.safeHtml().contains(bad), bad));
     }
+
+    @Test
+    void aWordPressCommentFeedIsRecognisedEvenWhenConfiguredAsAPlainFeed() throws Exception {
+        String xml = """
+                <rss version="2.0"><channel><title>Commentaires sur : Les antivols Kryptonite</title>
+                <item><title>Par : Julie</title><link>https://blog.example/antivols/#comment-3</link>
+                <guid isPermaLink="false">https://blog.example/?p=9#comment-3</guid><description>Le mien aussi.</description></item>
+                </channel></rss>""";
+        RawMention m = builder.build(read(xml, null), "blog", "feed", "https://blog.example/antivols/feed/", now).get(0).mention();
+        assertEquals(MentionKind.COMMENT, m.kind());
+        assertEquals("https://blog.example/antivols/", m.parentUrl());
+    }
 }

@@ -157,4 +157,46 @@ class PollingIT {
             assertEquals(0, again.mentions().size(), "an unchanged item is never published again");
         }
     }
+
+    @Test
+    void aFeedOnAnAddressOutsideTheAllowedRangesIsRefusedBeforeAnyRequest() throws Exception {
+        LocalSites.Site site = sites.site(23).route("/feed", ex -> LocalSites.respond(ex, 200, "application/rss+xml", rss("x", 1, "")));
+        IngestConfig allowsOnlyTen = new IngestConfig("https://vigie.example/contact", List.of("10.0.0.0/8"), 10L, 60L,
+                2000L, 3000L, 1_000_000L, 3, 8, true, 1L, 1L, 1L, 100, 60_000L, List.of());
+        try (FetchStack stack = FetchStack.of(allowsOnlyTen, Clock.systemUTC())) {
+            PollOutcome out = stack.poller().poll(source("local", site.url("/feed")), null, 1, 1, Instant.now()).outcome();
+            assertTrue(out.failed());
+            assertTrue(out.feedState().lastError().contains("loopback"), out.feedState().lastError());
+        }
+        assertTrue(site.requests.isEmpty(), "not even robots.txt was requested");
+    }
+
+    @Test
+    void aVideoWhoseViewsGrowIsPublishedAgainOnTheSameIdWithTheNewFigures() throws Exception {
+        long[] views = {1000};
+        LocalSites.Site site = sites.site(24);
+        site.route("/videos", ex -> LocalSites.respond(ex, 200, "application/atom+xml", ("""
+                <feed xmlns="http://www.w3.org/2005/Atom" xmlns:yt="http://www.youtube.com/xml/schemas/2015"
+                      xmlns:media="http://search.yahoo.com/mrss/"><title>c</title>
+                <entry><id>yt:video:v1</id><yt:videoId>v1</yt:videoId><title>Lock picked with a pen</title>
+                <link rel="alternate" href="https://www.youtube.com/watch?v=v1"/>
+                <media:group><media:community><media:statistics views="%d"/></media:community></media:group>
+                </entry></feed>""").formatted(views[0]).getBytes(StandardCharsets.UTF_8)));
+        try (FetchStack stack = FetchStack.of(config(10), Clock.systemUTC())) {
+            IngestState.Source channel = new IngestState.Source("channel", site.url("/videos"), "video", 1L, 1L, List.of(),
+                    false, "test", Instant.now());
+            PollOutcome first = stack.poller().poll(channel, null, 1, 1, Instant.now()).outcome();
+            assertEquals(1, first.mentions().size());
+            assertEquals(1000L, first.mentions().get(0).engagement().views());
+            PollOutcome same = stack.poller().poll(channel, first.feedState(), 1, 1, Instant.now()).outcome();
+            assertEquals(0, same.mentions().size(), "same views: nothing to publish");
+            views[0] = 250_000;
+            PollOutcome grown = stack.poller().poll(channel, same.feedState(), 1, 1, Instant.now()).outcome();
+            assertEquals(1, grown.mentions().size());
+            RawMention update = grown.mentions().get(0);
+            assertEquals("yt:video:v1", update.id());
+            assertEquals(2, update.version());
+            assertEquals(250_000L, update.engagement().views());
+        }
+    }
 }

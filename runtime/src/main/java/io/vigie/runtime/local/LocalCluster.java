@@ -84,12 +84,7 @@ public final class LocalCluster implements AutoCloseable {
      * stopped before the exception (a {@link LocalServerException} with one actionable line) is thrown.
      */
     public static LocalCluster start(Settings settings) {
-        requireDistinctPorts(settings);
-        // Before anything starts, so a taken port costs nothing.
-        Ports.requireFree(settings.kafkaPort(), "--kafka-port");
-        Ports.requireFree(settings.controllerPort(), "--controller-port");
-        LocalElasticsearch.preflight(settings.elasticsearch());
-        JavaLauncher.javaHome();
+        preflight(settings);
         LocalCluster cluster = new LocalCluster(settings);
         Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
         long started = System.nanoTime();
@@ -110,6 +105,19 @@ public final class LocalCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    /**
+     * What can be checked before anything starts, so a mistake costs nothing: distinct and free ports, a java
+     * launcher for the children, a data directory Elasticsearch's account can use. Throws a
+     * {@link LocalServerException} with one actionable line. {@link #start} runs it too.
+     */
+    public static void preflight(Settings settings) {
+        requireDistinctPorts(settings);
+        Ports.requireFree(settings.kafkaPort(), "--kafka-port");
+        Ports.requireFree(settings.controllerPort(), "--controller-port");
+        LocalElasticsearch.preflight(settings.elasticsearch());
+        JavaLauncher.javaHome();
     }
 
     private static void join(CompletableFuture<Void> future) {

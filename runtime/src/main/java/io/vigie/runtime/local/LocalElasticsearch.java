@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ public final class LocalElasticsearch implements AutoCloseable {
     static final String ACCOUNT = "vigie-es";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
-    private final Settings settings;
+    private Settings settings;
     private ChildProcess server;
 
     /**
@@ -134,8 +135,67 @@ public final class LocalElasticsearch implements AutoCloseable {
         Ports.requireFree(settings.httpPort(), "--es-port");
         Ports.requireFree(settings.transportPort(), "--es-transport-port");
         if (UnprivilegedAccount.currentUserIsRoot()) {
-            new UnprivilegedAccount(ACCOUNT).requireTraversable(settings.directory());
+            Path closed = new UnprivilegedAccount(ACCOUNT).firstClosedParent(settings.directory());
+            if (closed != null) {
+                requireRelocatable(settings.directory());
+                new UnprivilegedAccount(ACCOUNT).requireTraversable(RELOCATION_BASE.resolve("x"));
+            }
         }
+    }
+
+    /**
+     * Where the Elasticsearch directory goes when the account cannot reach the requested one (a data directory under
+     * {@code /root}, mode 700, is the common case: a checkout in root's home): a directory of its own under
+     * {@value #RELOCATION_BASE_NAME}, named after the requested path, with a symbolic link left at the requested
+     * path so the layout and a second start stay the same.
+     */
+    static final String RELOCATION_BASE_NAME = "/var/lib/vigie";
+    static final Path RELOCATION_BASE = Path.of(RELOCATION_BASE_NAME);
+
+    static Path relocationOf(Path requested) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(requested.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return RELOCATION_BASE.resolve("elasticsearch-" + java.util.HexFormat.of().formatHex(digest, 0, 6));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void requireRelocatable(Path requested) {
+        if (Files.isDirectory(requested, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !isEmptyDirectory(requested)) {
+            throw new LocalServerException("Elasticsearch runs as the unprivileged account " + ACCOUNT
+                    + ", which cannot reach " + requested + ", and that directory is not empty: pass a --data-dir"
+                    + " it can reach (e.g. /var/lib/vigie) or move " + requested + " away");
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Moves the Elasticsearch directory out of the account's reach problem, leaving a symbolic link behind. */
+    private static Path relocate(Path requested) throws IOException {
+        Path target = relocationOf(requested);
+        Files.createDirectories(RELOCATION_BASE);
+        Files.setPosixFilePermissions(RELOCATION_BASE, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(target);
+        requireRelocatable(requested);
+        if (!Files.isSymbolicLink(requested)) {
+            Files.deleteIfExists(requested);
+            Files.createDirectories(requested.getParent());
+            Files.createSymbolicLink(requested, target);
+        } else if (!Files.readSymbolicLink(requested).equals(target)) {
+            Files.delete(requested);
+            Files.createSymbolicLink(requested, target);
+        }
+        log.info("elasticsearch relocated requested={} dir={} link={} reason=account {} cannot enter a parent directory",
+                requested, target, requested, ACCOUNT);
+        return target;
     }
 
     /** Unpacks (first time), configures and starts the server; returns before it is ready. */
@@ -150,6 +210,11 @@ public final class LocalElasticsearch implements AutoCloseable {
         boolean root = UnprivilegedAccount.currentUserIsRoot();
         UnprivilegedAccount account = root ? new UnprivilegedAccount(ACCOUNT) : null;
         try {
+            if (account != null && account.firstClosedParent(settings.directory()) != null) {
+                Path relocated = relocate(settings.directory());
+                settings = new Settings(relocated, settings.httpPort(), settings.transportPort(), settings.heap());
+                home = settings.home(version);
+            }
             Files.createDirectories(settings.directory());
             if (account != null) {
                 account.requireTraversable(settings.directory());

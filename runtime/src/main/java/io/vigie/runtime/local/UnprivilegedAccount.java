@@ -76,10 +76,10 @@ final class UnprivilegedAccount {
     }
 
     /**
-     * Fails with a one-line fix when the account cannot reach {@code path}: every parent directory must let it
-     * through (execute permission), as {@code /root} with mode 700 does not.
+     * The first existing parent directory of {@code path} the account cannot pass through (no execute permission for
+     * others, as {@code /root} with mode 700), or null when it can reach {@code path}.
      */
-    void requireTraversable(Path path) {
+    Path firstClosedParent(Path path) {
         for (Path dir = path.toAbsolutePath().normalize().getParent(); dir != null; dir = dir.getParent()) {
             if (!Files.exists(dir)) {
                 continue; // created later by Vigie, open to others under the usual umask
@@ -88,14 +88,28 @@ final class UnprivilegedAccount {
                 PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class);
                 if (!a.permissions().contains(PosixFilePermission.OTHERS_EXECUTE)
                         && !a.owner().getName().equals(name)) {
-                    throw new LocalServerException("Elasticsearch runs as the unprivileged account " + name
-                            + ", which cannot enter " + dir + " (mode "
-                            + java.nio.file.attribute.PosixFilePermissions.toString(a.permissions())
-                            + "): pass a --data-dir outside it (e.g. /var/lib/vigie) or run chmod o+x " + dir);
+                    return dir;
                 }
             } catch (IOException e) {
                 throw new LocalServerException("cannot check " + dir + ": " + e.getMessage(), e);
             }
+        }
+        return null;
+    }
+
+    /** Fails with a one-line fix when the account cannot reach {@code path}. */
+    void requireTraversable(Path path) {
+        Path closed = firstClosedParent(path);
+        if (closed != null) {
+            String mode;
+            try {
+                mode = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(closed));
+            } catch (IOException e) {
+                mode = "unknown";
+            }
+            throw new LocalServerException("Elasticsearch runs as the unprivileged account " + name
+                    + ", which cannot enter " + closed + " (mode " + mode
+                    + "): pass a --data-dir outside it (e.g. /var/lib/vigie) or run chmod o+x " + closed);
         }
     }
 

@@ -40,10 +40,24 @@ class LocalClusterRestartIT {
         return dir;
     }
 
+    /**
+     * Under a parent closed to others (mode 700, like a checkout in /root) so that, run as root, the test also covers
+     * Elasticsearch's directory moving to where its account can reach it.
+     */
+    private static Path closedDataDirectory(String name) throws Exception {
+        Path closedParent = dataDirectory("closed");
+        Files.createDirectories(closedParent);
+        Files.setPosixFilePermissions(closedParent, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Path dir = closedParent.resolve(name);
+        DataDirectories.clearServerData(dir);
+        return dir;
+    }
+
     @Test
     void aRestartOnTheSameDataDirectoryKeepsTopicRecordsAndIndexedDocumentsAndLeavesNoProcessBehind()
             throws Exception {
-        Path data = dataDirectory("restart");
+        Path data = closedDataDirectory("restart");
+        boolean relocates = UnprivilegedAccount.currentUserIsRoot();
         String topic = "restart-check";
         List<Long> firstPids;
         try (LocalCluster first = LocalCluster.start(LocalCluster.Settings.onFreePorts(data))) {
@@ -68,6 +82,11 @@ class LocalClusterRestartIT {
             }
         }
         assertAllGone(firstPids);
+        if (relocates) {
+            assertTrue(Files.isSymbolicLink(data.resolve("elasticsearch")), "the Elasticsearch directory moved");
+            assertEquals(LocalElasticsearch.relocationOf(data.resolve("elasticsearch")),
+                    Files.readSymbolicLink(data.resolve("elasticsearch")));
+        }
 
         // New ports on purpose: a restart must not depend on the ports of the first run.
         try (LocalCluster second = LocalCluster.start(LocalCluster.Settings.onFreePorts(data))) {
@@ -84,6 +103,10 @@ class LocalClusterRestartIT {
             firstPids = second.pids();
         }
         assertAllGone(firstPids);
+        if (relocates) {
+            // The moved directory holds a 120 MB distribution: do not leave one behind per test run.
+            DataDirectories.deleteTree(LocalElasticsearch.relocationOf(data.resolve("elasticsearch")));
+        }
     }
 
     @Test

@@ -75,6 +75,16 @@ class LocalServerSettingsTest {
     }
 
     @Test
+    void anUnreachableElasticsearchDirectoryMovesToAPlaceNamedAfterIt() {
+        Path moved = LocalElasticsearch.relocationOf(Path.of("/root/vigie/.vigie/elasticsearch"));
+        assertEquals(Path.of("/var/lib/vigie"), moved.getParent());
+        assertTrue(moved.getFileName().toString().matches("elasticsearch-[0-9a-f]{12}"), moved.toString());
+        assertEquals(moved, LocalElasticsearch.relocationOf(Path.of("/root/vigie/.vigie/../.vigie/elasticsearch")),
+                "the same directory, however written, moves to the same place");
+        assertFalse(moved.equals(LocalElasticsearch.relocationOf(Path.of("/root/other/.vigie/elasticsearch"))));
+    }
+
+    @Test
     void defaultsAreTheUsualPorts() {
         var d = LocalCluster.Settings.defaults(DATA);
         assertEquals(9092, d.kafkaPort());

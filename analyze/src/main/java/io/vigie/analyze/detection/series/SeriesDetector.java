@@ -27,9 +27,8 @@ import java.util.List;
  */
 public final class SeriesDetector {
     private static final double MEAN_ABS_TO_SIGMA = Math.sqrt(Math.PI / 2);
-    static double QUANTILE = Double.parseDouble(System.getProperty("q", "0.99"));
-    static double QUANTILE_RATE = Double.parseDouble(System.getProperty("qr", "0.05"));
     private static final long HOUR = 3_600_000L;
+    private static final double MIN_LEVEL_STEPS = 12;
     private static final long DAY = 86_400_000L;
 
     private final SeriesParams params;
@@ -40,6 +39,7 @@ public final class SeriesDetector {
     private final double hourAlpha;
     private final double dayAlpha;
     private final double recordDecay;
+    private final double longRecordDecay;
     private final double onsetDecay;
     private final long calmSteps;
     private final long warmUpMillis;
@@ -51,13 +51,17 @@ public final class SeriesDetector {
         this.transform = params.transform();
         this.intervalMillis = params.interval().toMillis();
         double step = intervalMillis;
-        this.levelAlpha = alpha(params.levelHalfLife().toMillis() / step);
+        // At least MIN_LEVEL_STEPS observations per half-life: a level averaging fewer follows the noise and soaks
+        // up the daily and weekly cycle the profiles should learn (hourly windows with a 4 h half-life alarmed on
+        // every Monday morning). Five-minute windows are far above the floor.
+        this.levelAlpha = alpha(Math.max(params.levelHalfLife().toMillis() / step, MIN_LEVEL_STEPS));
         this.scaleAlpha = alpha(params.scaleHalfLife().toMillis() / step);
         // Each hour bin is visited (1 h / interval) times a day: forget it over seasonHalfLifeDays days.
         this.hourAlpha = alpha(params.seasonHalfLifeDays() * Math.max(1.0, HOUR / step));
         // Each weekday is visited (1 day / interval) times a week: forget it over seasonHalfLifeDays weeks.
         this.dayAlpha = alpha(params.seasonHalfLifeDays() * Math.max(1.0, DAY / step));
         this.recordDecay = Math.pow(0.5, step / params.recordHalfLife().toMillis());
+        this.longRecordDecay = Math.pow(0.5, step / params.longRecordHalfLife().toMillis());
         this.onsetDecay = Math.pow(0.5, step / params.onsetHalfLife().toMillis());
         this.calmSteps = Math.max(1, Math.round(params.calm().toMillis() / step));
         this.warmUpMillis = params.warmUp().toMillis();
@@ -171,9 +175,16 @@ public final class SeriesDetector {
         // Rarity: z against the series' own recent record (a slowly forgetting maximum). A bursty series must
         // beat its usual bursts; a calm one alarms at a smaller deviation. This is what lets one threshold serve
         // every brand.
-        double relative = directed / Math.max(s.recordZ, params.recordFloorZ());
+        // The recent record forgets within days; a share of the long record (weeks) keeps a brand that had a real
+        // crisis last month from alarming on every ordinary burst once the recent record has faded.
+        double record = Math.max(s.recordZ, params.longRecordShare() * s.longRecordZ);
+        double relative = directed / Math.max(record, params.recordFloorZ());
         double score = warm && directed > 0 ? relative / (relative + params.zHalf()) : 0.0;
         s.recordZ = Math.max(directed, s.recordZ * recordDecay);
+        if (warm) {
+            // Only after warm-up: the first hours' z-scores rest on a model that has not learned the series yet.
+            s.longRecordZ = Math.max(directed, s.longRecordZ * longRecordDecay);
+        }
 
         double limit = params.clipZ() * sigma;
         double clipped = Math.max(-limit, Math.min(limit, residual));
@@ -196,7 +207,8 @@ public final class SeriesDetector {
             s.onsetPeak = 0.0;
         }
         double remembered = s.onsetPeak * onsetDecay;
-        double onset = score > remembered ? score : 0.0;
+        // Once an episode is alarmed, its later peaks are UPDATEs, not new onsets: one alarm per crisis.
+        double onset = score > remembered && !s.alerted ? score : 0.0;
         s.onsetPeak = Math.max(score, remembered);
 
         if (s.alerted && direction != s.direction && score >= params.watchScore()) {

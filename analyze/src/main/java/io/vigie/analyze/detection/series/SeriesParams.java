@@ -38,6 +38,10 @@ import java.time.Duration;
  * @param gapPolicy what a missing interval means
  * @param maxGapFill at most this much of a gap is filled with zeros ({@link GapPolicy#ZERO}); beyond, it is an
  *     outage and skipped
+ * @param longRecordHalfLife how fast the long record z-score (weeks of memory) is forgotten
+ * @param longRecordShare the z-score is compared with at least this share of the long record: a brand whose
+ *     last crisis was a month ago must still beat a fraction of it, so its ordinary bursts do not all alarm once
+ *     the recent record has faded (0 turns the long record off)
  * @param alertThreshold the anomaly score at which an episode becomes an alarm (START); chosen by NAB's threshold
  *     optimisation, see {@code vigie eval nab}
  */
@@ -62,6 +66,8 @@ public record SeriesParams(
         boolean watchFalls,
         GapPolicy gapPolicy,
         Duration maxGapFill,
+        Duration longRecordHalfLife,
+        double longRecordShare,
         double alertThreshold) {
 
     /** The resource holding the volume detector's parameters and the threshold NAB's optimisation chose. */
@@ -74,6 +80,10 @@ public record SeriesParams(
         positive(recordHalfLife, "recordHalfLife");
         positive(onsetHalfLife, "onsetHalfLife");
         positive(calm, "calm");
+        positive(longRecordHalfLife, "longRecordHalfLife");
+        if (!(longRecordShare >= 0 && longRecordShare <= 1)) {
+            throw new IllegalArgumentException("longRecordShare must be in [0, 1], got " + longRecordShare);
+        }
         if (transform == null || gapPolicy == null || warmUp == null || warmUp.isNegative() || maxGapFill == null
                 || quiet == null || quiet.isNegative()) {
             throw new IllegalArgumentException("transform, gapPolicy, warmUp, quiet and maxGapFill are required");
@@ -126,27 +136,27 @@ public record SeriesParams(
 
     public SeriesParams withInterval(Duration value) {
         return new SeriesParams(transform, value, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
-                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, watchFalls, gapPolicy, maxGapFill, alertThreshold);
+                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, watchFalls, gapPolicy, maxGapFill, longRecordHalfLife, longRecordShare, alertThreshold);
     }
 
     public SeriesParams withTransform(Transform value) {
         return new SeriesParams(value, interval, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
-                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, watchFalls, gapPolicy, maxGapFill, alertThreshold);
+                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, watchFalls, gapPolicy, maxGapFill, longRecordHalfLife, longRecordShare, alertThreshold);
     }
 
     public SeriesParams withGapPolicy(GapPolicy value) {
         return new SeriesParams(transform, interval, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
-                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, watchFalls, value, maxGapFill, alertThreshold);
+                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, watchFalls, value, maxGapFill, longRecordHalfLife, longRecordShare, alertThreshold);
     }
 
     public SeriesParams withAlertThreshold(double value) {
         return new SeriesParams(transform, interval, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
                 recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, Math.min(watchScore, value), Math.min(endScore, value), quiet, updateStep, watchFalls, gapPolicy,
-                maxGapFill, value);
+                maxGapFill, longRecordHalfLife, longRecordShare, value);
     }
 
     public SeriesParams withWatchFalls(boolean value) {
         return new SeriesParams(transform, interval, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
-                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, value, gapPolicy, maxGapFill, alertThreshold);
+                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, value, gapPolicy, maxGapFill, longRecordHalfLife, longRecordShare, alertThreshold);
     }
 }

@@ -11,9 +11,11 @@ import java.util.Arrays;
 public final class SeriesState {
     static final int HOURS = 24;
     static final int DAYS = 7;
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT = 2;
+    /** Size of format 1 (before the long record): still read, so stored states survive an upgrade. */
+    private static final int FORMAT_1_BYTES = 1 + 8 * 3 + 8 * 4 + 8 * (HOURS + DAYS) + 2 + 4 + 8 + 8 * 6 + 4 + 4 + 8;
     /** Size of {@link #toBytes()}. */
-    public static final int BYTES = 1 + 8 * 3 + 8 * 4 + 8 * (HOURS + DAYS) + 2 + 4 + 8 + 8 * 6 + 4 + 4 + 8;
+    public static final int BYTES = FORMAT_1_BYTES + 8;
 
     long firstTime;
     long lastTime;
@@ -22,6 +24,7 @@ public final class SeriesState {
     double scale;
     double recordZ;
     double onsetPeak;
+    double longRecordZ;
     final double[] hourly = new double[HOURS];
     final double[] weekly = new double[DAYS];
 
@@ -70,16 +73,22 @@ public final class SeriesState {
                 .putDouble(peakPValue).putDouble(lastScore);
         b.putInt(quietSteps).putInt(calmSteps);
         b.putLong(episodes);
+        b.putDouble(longRecordZ);
         return b.array();
     }
 
     /**
-     * @throws IllegalArgumentException when the bytes are not a state written by {@link #toBytes()} of this format
+     * Reads a state written by {@link #toBytes()}, of this format or of format 1 (whose long record starts at 0).
+     *
+     * @throws IllegalArgumentException when the bytes are not a state written by {@link #toBytes()}
      */
     public static SeriesState fromBytes(byte[] bytes) {
-        if (bytes == null || bytes.length != BYTES || bytes[0] != FORMAT) {
+        boolean current = bytes != null && bytes.length == BYTES && bytes[0] == FORMAT;
+        boolean format1 = bytes != null && bytes.length == FORMAT_1_BYTES && bytes[0] == 1;
+        if (!current && !format1) {
             throw new IllegalArgumentException("not a series detector state (format " + FORMAT + ", " + BYTES
-                    + " bytes): got " + (bytes == null ? "null" : bytes.length + " bytes"));
+                    + " bytes, or format 1, " + FORMAT_1_BYTES + " bytes): got "
+                    + (bytes == null ? "null" : bytes.length + " bytes"));
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
         b.get();
@@ -110,6 +119,9 @@ public final class SeriesState {
         s.quietSteps = b.getInt();
         s.calmSteps = b.getInt();
         s.episodes = b.getLong();
+        if (current) {
+            s.longRecordZ = b.getDouble();
+        }
         return s;
     }
 

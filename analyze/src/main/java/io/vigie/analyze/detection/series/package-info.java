@@ -24,8 +24,9 @@
  * {@code observeShare(state, time, stats.negative(), stats.volume())}, which knows that a share of three mentions
  * is noise (binomial spread) and returns null for a window without mentions. Feed each window once, when it closes, in time order;
  * an interval with no record is a gap, filled with zeros for counts ({@link GapPolicy#ZERO}, what
- * {@code forKind} sets) up to {@code maxGapFill}. {@link SeriesState} is about 380 bytes whatever the series'
- * length ({@link SeriesState#BYTES}).
+ * {@code forKind} sets) up to {@code maxGapFill}. {@link SeriesState} is about 390 bytes whatever the series'
+ * length ({@link SeriesState#BYTES}); {@code fromBytes} also reads the previous format (383 bytes), so stored states
+ * survive an upgrade and are written back in the current one.
  *
  * <p>{@link SeriesDetector} is immutable and thread-safe (one per kind for the whole topology); a
  * {@link SeriesState} belongs to one series and is not thread-safe, which a state store's per-key access gives.
@@ -34,9 +35,10 @@
  * Counts are Anscombe-transformed (Poisson noise has unit variance, so three mentions a day and three thousand an
  * hour are judged alike); expected = local level + hour-of-day + day-of-week profiles learned from the series;
  * z = residual / learned spread (never below Poisson); the anomaly score is z relative to the series' own recent
- * record z, mapped to [0, 1). An episode opens at {@code watchScore}, STARTs an alarm at {@code alertThreshold}
+ * record z (and to a share of its record over weeks), mapped to [0, 1). An episode opens at {@code watchScore}, STARTs an alarm at {@code alertThreshold}
  * (the threshold NAB's optimisation chose, committed in {@code volume-detector.json}), UPDATEs when its score moves
  * by {@code updateStep}, and ENDs after {@code quiet} below {@code endScore}. {@link Observation#onsetScore()} is
- * the alarm stream NAB scores.
+ * the alarm stream NAB scores: non-zero only when a point beats every score since the series was last calm and no
+ * alarm is open, so one crisis is one onset.
  */
 package io.vigie.analyze.detection.series;

@@ -44,13 +44,13 @@ public final class EvalSentimentCommand implements Callable<Integer> {
     Path predictions;
 
     @Option(names = "--corenlp-limit", defaultValue = "-1",
-            description = "score only the first N texts with CoreNLP (about 60 sentences/s); -1 for all, 0 to skip")
+            description = "score only the first N texts with CoreNLP (a few per CPU second); -1 for all, 0 to skip")
     int coreNlpLimit;
 
     @Override
     public Integer call() throws Exception {
         SharedData.checkLanguage(language);
-        Path dir = data != null ? data : SharedData.sentimentSet(language);
+        Path dir = SharedData.dataFolder(data, language);
         String splitName = split != null ? split : LabelledTexts.defaultSplit(dir);
         LabelledTexts full = LabelledTexts.read(dir, splitName);
         System.out.printf(Locale.ROOT, "data=%s texts=%d labels=%s language=%s load=%s%n", full.name(), full.size(),
@@ -85,7 +85,7 @@ public final class EvalSentimentCommand implements Callable<Integer> {
         List<ScorerRun> subsetRuns = new ArrayList<>();
         int coreNlpTexts = coreNlpLimit < 0 ? texts.size() : Math.min(coreNlpLimit, texts.size());
         if ("en".equals(language) && coreNlpTexts > 0) {
-            System.out.printf(Locale.ROOT, "loading CoreNLP sentiment and scoring %d texts (about 60/s)...%n",
+            System.out.printf(Locale.ROOT, "loading CoreNLP sentiment and scoring %d texts (a few per CPU second)...%n",
                     coreNlpTexts);
             CoreNlpSentimentScorer coreNlp = new CoreNlpSentimentScorer();
             List<String> subset = texts.subList(0, coreNlpTexts);

@@ -33,6 +33,18 @@ public final class SharedData {
         return dir;
     }
 
+    /** The folder given with --data, or the shared set of the language; a clear error when it is not a folder. */
+    public static Path dataFolder(Path given, String language) {
+        if (given == null) {
+            return sentimentSet(language);
+        }
+        if (!Files.isDirectory(given)) {
+            throw new IllegalArgumentException("--data " + given + " is not a folder (expected the shared layout: "
+                    + "<split>_text.txt and optional <split>_labels.txt)");
+        }
+        return given;
+    }
+
     public static String checkLanguage(String language) {
         if (!"en".equals(language) && !"fr".equals(language)) {
             throw new IllegalArgumentException("--lang must be en or fr, got " + language);

@@ -34,7 +34,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SharedData.checkLanguage(language);
-        Path dir = data != null ? data : SharedData.sentimentSet(language);
+        Path dir = SharedData.dataFolder(data, language);
         LabelledTexts training = LabelledTexts.read(dir, LabelledTexts.trainingSplit(dir));
         Path target = out != null ? out : SharedData.repositoryRoot().resolve("analyze/src/main/resources"
                 + LinearSentimentScorer.RESOURCE_DIR + "sentiment-" + language + ".tsv");

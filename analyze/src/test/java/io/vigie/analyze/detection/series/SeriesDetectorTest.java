@@ -89,7 +89,13 @@ class SeriesDetectorTest {
 
     @Test
     void aSpikeOnADailyAndWeeklyCycleIsFoundWhileTheCycleItselfRaisesNoAlarm() {
-        SyntheticSeries rnd = new SyntheticSeries(3);
+        for (long seed = 3; seed <= 7; seed++) {
+            spikeOnACycle(seed);
+        }
+    }
+
+    private static void spikeOnACycle(long seed) {
+        SyntheticSeries rnd = new SyntheticSeries(seed);
         int n = 24 * 7 * 4; // four weeks of hourly counts
         int spike = 24 * 7 * 3 + 30; // a weekday afternoon of the fourth week
         SeriesDetector detector = new SeriesDetector(SeriesParams.forKind(SignalKind.VOLUME, Duration.ofHours(1)));
@@ -103,8 +109,9 @@ class SeriesDetectorTest {
         List<SeriesEvent> starts = r.phase(SignalPhase.START);
         long falseStarts = starts.stream()
                 .filter(e -> e.at().toEpochMilli() >= t[24 * 7] && e.at().toEpochMilli() < t[spike]).count();
-        assertEquals(0, falseStarts, "the learned cycle raises no alarm in weeks 2 to 4: " + starts);
-        assertTrue(starts.stream().anyMatch(e -> e.at().toEpochMilli() == t[spike]), "the spike is alarmed at once");
+        assertEquals(0, falseStarts, "seed " + seed + ": the learned cycle raises no alarm in weeks 2 to 4: " + starts);
+        assertTrue(starts.stream().anyMatch(e -> e.at().toEpochMilli() == t[spike]),
+                "seed " + seed + ": the spike is alarmed at once");
         Observation atSpike = r.observations().get(spike);
         assertTrue(atSpike.expected() > 0.5 * SyntheticSeries.seasonalMean(200, t[spike]),
                 "the expected value follows the cycle: " + atSpike);
@@ -198,6 +205,86 @@ class SeriesDetectorTest {
             assertEquals(a, b, "a restored state behaves exactly like the live one at point " + i);
         }
         assertThrows(IllegalArgumentException.class, () -> SeriesState.fromBytes(new byte[] {9, 9}));
+    }
+
+    @Test
+    void aStateStoredInFormatOneIsReadWithAnEmptyLongRecordAndKeepsDetecting() {
+        SeriesDetector detector = volume5min();
+        SyntheticSeries rnd = new SyntheticSeries(8);
+        SeriesState live = new SeriesState();
+        long[] t = grid(1200, FIVE_MIN);
+        for (int i = 0; i < 1000; i++) {
+            detector.observe(live, t[i], rnd.poisson(40));
+        }
+        byte[] current = live.toBytes();
+        // Format 1 was the same layout without the trailing long record.
+        byte[] format1 = java.util.Arrays.copyOf(current, current.length - 8);
+        format1[0] = 1;
+        SeriesState migrated = SeriesState.fromBytes(format1);
+        assertEquals(live.count(), migrated.count());
+        assertEquals(0.0, migrated.longRecordZ, "format 1 had no long record");
+        assertEquals(SeriesState.BYTES, migrated.toBytes().length, "written back in the current format");
+        List<SeriesEvent> events = new ArrayList<>();
+        for (int i = 1000; i < 1200; i++) {
+            events.addAll(detector.observe(migrated, t[i], rnd.poisson(i == 1100 ? 400 : 40)).events());
+        }
+        assertTrue(events.stream().anyMatch(e -> e.phase() == SignalPhase.START && e.at().toEpochMilli() == t[1100]),
+                "the migrated state still alarms on a spike: " + events);
+        byte[] wrongFormat = current.clone();
+        wrongFormat[0] = 1;
+        assertThrows(IllegalArgumentException.class, () -> SeriesState.fromBytes(wrongFormat),
+                "format 1 with format 2's length is refused");
+    }
+
+    @Test
+    void anAlarmedEpisodeRaisesNoFurtherOnsetWhileItsBurstKeepsClimbing() {
+        SyntheticSeries rnd = new SyntheticSeries(9);
+        int n = 288 * 5;
+        int onset = 288 * 4;
+        long[] t = grid(n, FIVE_MIN);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            // A burst that climbs for an hour: each interval higher than the last.
+            v[i] = rnd.poisson(i < onset || i >= onset + 12 ? 30 : 150 + 100.0 * (i - onset));
+        }
+        Run r = run(volume5min(), new SeriesState(), t, v);
+        double threshold = volume5min().params().alertThreshold();
+        List<Integer> onsets = new ArrayList<>();
+        for (int i = onset; i < onset + 12; i++) {
+            if (r.observations().get(i).onsetScore() >= threshold) {
+                onsets.add(i - onset);
+            }
+        }
+        assertEquals(1, onsets.size(), "one onset at the threshold for the climbing burst, not one per step: " + onsets);
+        assertEquals(1, r.phase(SignalPhase.START).size(), "and one START");
+    }
+
+    @Test
+    void aCrisisWeeksAgoStillRaisesTheBarForOrdinaryBurstsAfterTheRecentRecordFaded() {
+        // Identical series and ordinary burst; only one of them had a big crisis 16 days before the burst.
+        SeriesParams params = SeriesParams.forKind(SignalKind.VOLUME, Duration.ofMinutes(5));
+        SeriesDetector detector = new SeriesDetector(params);
+        SeriesDetector forgetful = new SeriesDetector(new SeriesParams(params.transform(), params.interval(),
+                params.levelHalfLife(), params.seasonHalfLifeDays(), params.scaleHalfLife(), params.warmUp(),
+                params.clipZ(), params.recordHalfLife(), params.recordFloorZ(), params.zHalf(),
+                params.onsetHalfLife(), params.calmScore(), params.calm(), params.watchScore(), params.endScore(),
+                params.quiet(), params.updateStep(), params.watchFalls(), params.gapPolicy(), params.maxGapFill(),
+                params.longRecordHalfLife(), 0.0, params.alertThreshold()));
+        int crisis = 288 * 4;
+        int burst = 288 * 20;
+        long[] t = grid(burst + 10, FIVE_MIN);
+        double[] withCrisis = new double[t.length];
+        SyntheticSeries rnd = new SyntheticSeries(10);
+        for (int i = 0; i < t.length; i++) {
+            double mean = i >= crisis && i < crisis + 6 ? 3000 : i >= burst && i < burst + 2 ? 400 : 30;
+            withCrisis[i] = rnd.poisson(mean);
+        }
+        Observation remembered = run(detector, new SeriesState(), t, withCrisis).observations().get(burst);
+        Observation forgotten = run(forgetful, new SeriesState(), t, withCrisis).observations().get(burst);
+        assertTrue(remembered.anomalyScore() < forgotten.anomalyScore(),
+                "the long record lowers an ordinary burst's score: " + remembered.anomalyScore() + " vs "
+                        + forgotten.anomalyScore());
+        assertTrue(remembered.z() > 10, "the burst itself is far above normal: z=" + remembered.z());
     }
 
     @Test
