@@ -30,6 +30,7 @@ final class LocalCommand implements Callable<Integer> {
     static final String HTTP_HOST_KEY = "dashboards.http.host";
     static final String HTTP_ENABLED_KEY = "dashboards.http.enabled";
     static final String ALERTING_API_HOST_KEY = "alerting.api.host";
+    static final String CONTACT_URL_KEY = "ingest.contactUrl";
     static final int DEFAULT_HTTP_PORT = 8080;
 
     @Spec
@@ -70,6 +71,27 @@ final class LocalCommand implements Callable<Integer> {
         this.signals = signals;
     }
 
+    /**
+     * What local mode supplies when the file does not say it. Like the local servers, the web endpoints (the live
+     * page has no login) answer on this machine only. Ingest requires a contact URL for its User-Agent: with no
+     * sources in the file, it points at the local dashboard, so {@code vigie local} starts with no configuration at
+     * all; a file that lists sources must give its own, since those sites' owners must be able to reach a person.
+     */
+    static ConfigDocument localDefaults(ConfigDocument doc, int dashboardPort) {
+        for (String hostKey : new String[] {HTTP_HOST_KEY, ALERTING_API_HOST_KEY}) {
+            if (!doc.has(hostKey)) {
+                doc = doc.withValue(hostKey, "127.0.0.1");
+            }
+        }
+        if (!doc.has(CONTACT_URL_KEY) && !doc.has("ingest.sources")) {
+            String contact = "http://127.0.0.1:" + dashboardPort + "/";
+            doc = doc.withValue(CONTACT_URL_KEY, contact);
+            log.warn("config default key={} value={} reason=no sources configured; set it to a page or mailto: where"
+                    + " site owners can reach you before adding sources", CONTACT_URL_KEY, contact);
+        }
+        return doc;
+    }
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -83,14 +105,8 @@ final class LocalCommand implements Callable<Integer> {
         if (spec.commandLine().getParseResult().hasMatchedOption("--http-port")) {
             doc = doc.withValue(HTTP_PORT_KEY, httpPort);
         }
-        // Like the local servers, the web endpoints (the live page has no login) answer on this machine only,
-        // unless the configuration says otherwise.
-        for (String hostKey : new String[] {HTTP_HOST_KEY, ALERTING_API_HOST_KEY}) {
-            if (!doc.has(hostKey)) {
-                doc = doc.withValue(hostKey, "127.0.0.1");
-            }
-        }
         int dashboardPort = doc.has(HTTP_PORT_KEY) ? doc.node(HTTP_PORT_KEY).asInt(httpPort) : httpPort;
+        doc = localDefaults(doc, dashboardPort);
         boolean dashboardEnabled = !doc.has(HTTP_ENABLED_KEY) || doc.node(HTTP_ENABLED_KEY).asBoolean(true);
         if (dashboardEnabled && dashboardPort != 0) {
             Ports.requireFree(dashboardPort, "--http-port");

@@ -29,9 +29,10 @@ class LocalCommandIT {
         int[] ports = Ports.free(5);
         Path stderr = data.resolveSibling("it-local-command.stderr.log");
         Files.createDirectories(data);
-        // The ingest stage needs a contact for its User-Agent even with no source yet.
+        // Only the alerting API port (it has no command-line option): no ingest section, so local mode must supply
+        // the contact URL the ingest stage requires.
         Path config = Files.writeString(data.resolveSibling("it-local-command.yml"),
-                "ingest:\n  contactUrl: mailto:tests@localhost\nalerting:\n  api:\n    port: 0\n");
+                "alerting:\n  api:\n    port: 0\n");
         Process vigie = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", jar.toString(), "io.vigie.app.Vigie", "local",
                 "--data-dir", data.toString(), "--config", config.toString(),
