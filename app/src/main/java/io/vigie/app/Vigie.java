@@ -31,7 +31,6 @@ public final class Vigie {
         StreamsCommands.register(cli);
         IngestCommands.register(cli);
         AlertingCommands.register(cli);
-        DashboardsCommands.register(cli);
         EndToEndCommands.register(cli);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         return cli;
