@@ -21,9 +21,7 @@ public final class KafkaAlertSink implements AlertSink, AutoCloseable {
     private final JsonSerde<Silence> silences = JsonSerde.of(Silence.class);
 
     public KafkaAlertSink(KafkaConnection kafka) {
-        Properties p = kafka.clientConfig();
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        Properties p = kafka.producerConfig();
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }

@@ -22,7 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -71,14 +70,10 @@ public final class SignalService implements VigieService {
 
     @Override
     public void start() {
-        Properties c = kafka.clientConfig();
+        Properties c = kafka.consumerConfig();
         c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
-        Properties p = kafka.clientConfig();
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        deadLetterProducer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        deadLetterProducer = new KafkaProducer<>(kafka.producerConfig(), new StringSerializer(), new ByteArraySerializer());
         running = true;
         thread = new Thread(this::run, "alerting-signals");
         thread.start();
@@ -140,8 +135,7 @@ public final class SignalService implements VigieService {
     /** Reads a compacted topic from the beginning to its current end, without a consumer group. */
     private <T> int restore(String topic, Class<T> type, BiConsumer<String, T> apply) {
         JsonSerde<T> serde = JsonSerde.of(type);
-        Properties c = kafka.clientConfig();
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties c = kafka.consumerConfig();
         int count = 0;
         try (KafkaConsumer<String, byte[]> reader =
                 new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {

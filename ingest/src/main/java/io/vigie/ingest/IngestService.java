@@ -72,9 +72,7 @@ public final class IngestService implements VigieService {
 
     /** Writes the configuration's sources to ingest.state, where every instance (and the CLI) reads them. */
     private int publishConfiguredSources() {
-        Properties p = kafka.clientConfig();
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties p = kafka.producerConfig();
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {

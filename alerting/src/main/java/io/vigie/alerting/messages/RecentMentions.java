@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -72,8 +71,7 @@ public final class RecentMentions implements MentionDetails, VigieService {
 
     @Override
     public void start() {
-        Properties c = kafka.clientConfig();
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties c = kafka.consumerConfig();
         consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         running = true;
         thread = new Thread(this::run, "alerting-mentions");

@@ -98,15 +98,10 @@ public final class OutboxDispatcher implements VigieService {
 
     @Override
     public void start() {
-        Properties c = kafka.clientConfig();
+        Properties c = kafka.consumerConfig();
         c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
-        Properties p = kafka.clientConfig();
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        Properties p = kafka.producerConfig();
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         workers = Executors.newFixedThreadPool(parallelism, r -> {

@@ -583,22 +583,16 @@ public final class MentionIndexer implements VigieService {
     }
 
     private Properties consumerConfig() {
-        Properties p = kafka.clientConfig();
+        Properties p = kafka.consumerConfig();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroup());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "vigie-indexer-" + instanceId);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // The analyze stage may write transactionally; aborted records must never be indexed.
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(1000, settings.bulkActions()));
         return p;
     }
 
     private Properties producerConfig() {
-        Properties p = kafka.clientConfig();
+        Properties p = kafka.producerConfig();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "vigie-indexer-deadletter-" + instanceId);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         return p;
     }
 

@@ -63,10 +63,8 @@ public final class KafkaSink implements PollSink {
 
     public KafkaSink(KafkaConnection kafka, String transactionalId, long transactionTimeoutMillis,
                      int statePartitions, Supplier<GroupView> group) {
-        Properties p = kafka.clientConfig();
+        Properties p = kafka.producerConfig();
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) transactionTimeoutMillis);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

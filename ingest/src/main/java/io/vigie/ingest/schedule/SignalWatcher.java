@@ -48,9 +48,7 @@ public final class SignalWatcher implements AutoCloseable {
     private volatile boolean running = true;
 
     public SignalWatcher(KafkaConnection kafka, Clock clock, Consumer<Set<String>> onChange) {
-        Properties p = kafka.clientConfig();
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties p = kafka.consumerConfig();
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         this.consumer = new KafkaConsumer<>(p);

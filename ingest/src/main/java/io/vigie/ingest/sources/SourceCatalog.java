@@ -43,9 +43,7 @@ public final class SourceCatalog {
 
     /** Reads the whole topic (read-committed) up to its current end. */
     public Map<String, Entry> read() {
-        Properties p = kafka.clientConfig();
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties p = kafka.consumerConfig();
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         JsonSerde<IngestState> serde = JsonSerde.of(IngestState.class);
@@ -112,9 +110,7 @@ public final class SourceCatalog {
     }
 
     private void write(String url, IngestState.Source source) {
-        Properties p = kafka.clientConfig();
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties p = kafka.producerConfig();
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {

@@ -50,16 +50,13 @@ public final class StateConsumer implements AutoCloseable {
     private volatile boolean running = true;
 
     public StateConsumer(KafkaConnection kafka, String instanceId, IngestEngine engine) {
-        Properties p = kafka.clientConfig();
+        Properties p = kafka.consumerConfig();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "vigie-ingest-state-" + instanceId);
         // Static membership: a restarted instance takes its feeds back at once instead of waiting for a rebalance;
         // a crashed one's feeds move to the others after the session timeout.
         p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "vigie-ingest-" + instanceId);
         p.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "15000");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         this.consumer = new KafkaConsumer<>(p);
