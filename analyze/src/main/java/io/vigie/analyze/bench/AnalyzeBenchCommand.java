@@ -74,7 +74,7 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "200", description = "mentions per second in the latency phase")
     int rate;
 
-    @Option(names = "--latency-seconds", defaultValue = "180", description = "length of the latency phase (also the spike baseline)")
+    @Option(names = "--latency-seconds", defaultValue = "240", description = "length of the latency phase (also the spike baseline)")
     int latencySeconds;
 
     @Option(names = "--spike", defaultValue = "100", description = "mentions injected at once for the spike brand")
@@ -108,7 +108,7 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
             new WatchlistClient(kafka).put(BenchMentions.brands(Instant.now()));
             AnalyzeConfig config = new AnalyzeConfig("vigie-bench-analyze", threads, commitIntervalMs, null,
                     Duration.ofSeconds(30), null, null, Duration.ofSeconds(1),
-                    new AnalyzeConfig.Spikes(Duration.ofMinutes(2), Duration.ofMinutes(2)));
+                    new AnalyzeConfig.Spikes(Duration.ofMinutes(3), Duration.ofMinutes(1)));
             out.printf(Locale.ROOT, "bench analyze: %d tweets, %d brands, threads=%d commit.interval.ms=%d, broker on this machine%n",
                     mentions.tweets(), BenchMentions.BRANDS, threads, commitIntervalMs);
             out.println("load before: " + uptime());
@@ -123,6 +123,7 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
                 throughput(mentions, producer, kafka, config.applicationId());
                 watcher.stop();
                 stateSize(dataDir.resolve("state"));
+                changelogSize(kafka, config.applicationId());
             }
         }
         out.println("load after: " + uptime());
@@ -161,6 +162,13 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
         out.flush();
 
         String brand = BenchMentions.brandId(spikeBrand);
+        SpikeSignal before = watcher.startSignal.get(brand);
+        if (before != null) {
+            out.printf(Locale.ROOT, "note: a VOLUME START for %s came before the spike, on its baseline: \"%s\"%n", brand,
+                    before.explanation());
+        }
+        watcher.startNanos.remove(brand);
+        watcher.startSignal.remove(brand);
         long first = System.nanoTime();
         for (int i = 0; i < spike; i++) {
             send(producer, mentions.of(spikeBrand, Instant.now()));
@@ -244,9 +252,33 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
             }
         }
         byStore.forEach((k, v) -> lines.add(k + " " + (v / 1024) + " KiB"));
-        out.printf(Locale.ROOT, "state stores on disk after %d + %d mentions: %.1f MiB total (%s)%n",
+        out.printf(Locale.ROOT, "state directory (RocksDB files, memtables not counted) after %d + %d mentions: %.1f MiB total (%s)%n",
                 (long) rate * latencySeconds, backlog, total / 1048576.0, String.join(", ", lines));
         out.flush();
+    }
+
+    /**
+     * The stores' changelog topics on the broker: the durable size of the state (RocksDB keeps recent writes in
+     * memtables, so its files under-state a young store).
+     */
+    private void changelogSize(KafkaConnection kafka, String app) throws Exception {
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            Map<String, Long> bytes = new java.util.TreeMap<>();
+            var nodes = admin.describeCluster().nodes().get().stream().map(n -> n.id()).toList();
+            admin.describeLogDirs(nodes).allDescriptions().get().values().forEach(dirs -> dirs.values().forEach(d ->
+                    d.replicaInfos().forEach((tp, info) -> {
+                        if (tp.topic().startsWith(app + "-") && tp.topic().endsWith("-changelog")) {
+                            String store = tp.topic().substring(app.length() + 1, tp.topic().length() - "-changelog".length());
+                            bytes.merge(store, info.size(), Long::sum);
+                        }
+                    })));
+            long total = bytes.values().stream().mapToLong(Long::longValue).sum();
+            List<String> parts = new ArrayList<>();
+            bytes.forEach((k, v) -> parts.add(k + " " + (v / 1024) + " KiB"));
+            out.printf(Locale.ROOT, "state changelogs on the broker: %.1f MiB total (%s)%n", total / 1048576.0,
+                    String.join(", ", parts));
+            out.flush();
+        }
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, RawMention m) {

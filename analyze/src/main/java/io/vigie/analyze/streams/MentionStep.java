@@ -186,7 +186,7 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
     /** Refreshes the watchlist; a query that does not parse is dead-lettered once, with its position. */
     private void reportBrokenQueries(long timestamp) {
         for (WatchlistView.Compiled broken : watchlist.refresh()) {
-            String id = broken.brand() == null ? "?" : broken.brand().id();
+            String id = broken.id();
             LOG.warn("event=watchlist-record-refused brand={} error=\"{}\"", id, broken.error());
             byte[] original = broken.brand() == null ? broken.bytes() : broken.brand().query().getBytes(StandardCharsets.UTF_8);
             context.forward(new Record<>(id, Emit.dead(DeadLetters.of(WATCHLIST_STAGE, Topics.WATCHLIST, null, null, id,

@@ -35,7 +35,7 @@ final class WatchlistView {
      * One watchlist entry: its raw bytes (compared on every refresh, which costs no JSON parsing), the brand, and
      * its compiled query or why it could not be read or compiled.
      */
-    record Compiled(byte[] bytes, WatchedBrand brand, BrandQuery query, String error, Set<String> words) {}
+    record Compiled(String id, byte[] bytes, WatchedBrand brand, BrandQuery query, String error, Set<String> words) {}
 
     WatchlistView(ReadOnlyKeyValueStore<String, Object> store) {
         this.store = store;
@@ -87,13 +87,13 @@ final class WatchlistView {
         try {
             brand = serde.decode(bytes);
         } catch (UndecodableRecordException e) {
-            return new Compiled(bytes, null, null, "watchlist record for '" + id + "' is unreadable: " + e.getMessage(), Set.of());
+            return new Compiled(id, bytes, null, null, "watchlist record for '" + id + "' is unreadable: " + e.getMessage(), Set.of());
         }
         try {
             BrandQuery q = BrandQuery.parse(brand.query());
-            return new Compiled(bytes, brand, q, null, q.words());
+            return new Compiled(id, bytes, brand, q, null, q.words());
         } catch (QueryParseException e) {
-            return new Compiled(bytes, brand, null, "brand query does not parse, brand ignored until fixed: " + e.getMessage(),
+            return new Compiled(id, bytes, brand, null, "brand query does not parse, brand ignored until fixed: " + e.getMessage(),
                     Set.of());
         }
     }

@@ -97,6 +97,22 @@ class AnalyzeTopologyTest {
     }
 
     @Test
+    void anUnreadableWatchlistRecordIsDeadLetteredWithItsBytesAndTheOtherBrandsStillMatch() {
+        var bytes = t.driver.createInputTopic(io.vigie.model.Topics.WATCHLIST,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer());
+        byte[] garbage = "{\"id\": \"x\"".getBytes(StandardCharsets.UTF_8);
+        bytes.pipeInput("x", garbage);
+        t.send("m1", "blog.example", "Kryptonite lock", T0);
+        assertEquals(List.of("kryptonite"), t.scored.readValue().brands());
+        DeadLetter d = t.dead.readValue();
+        assertEquals("analyze.watchlist", d.stage());
+        assertTrue(d.reason().contains("unreadable"), d.reason());
+        assertArrayEquals(garbage, d.original());
+        assertEquals("x", d.key());
+    }
+
+    @Test
     void aReDeliveryCountsOnceAndANewVersionUpdatesWithoutCountingTwice() {
         RawMention v1 = mention("m1", 1, "blog.example", "Kryptonite lock review", T0, T0.plusSeconds(1));
         t.send(v1);
