@@ -6,18 +6,15 @@ import io.vigie.model.Topics;
 import io.vigie.model.UndecodableRecordException;
 import io.vigie.runtime.connect.KafkaConnection;
 import io.vigie.runtime.service.VigieService;
+import io.vigie.runtime.connect.TopicReplay;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -81,21 +78,8 @@ public final class RecentMentions implements MentionDetails, VigieService {
 
     private void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.MENTIONS_SCORED).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            long from = clock.instant().minus(lookBack).toEpochMilli();
-            Map<TopicPartition, Long> query = new HashMap<>();
-            partitions.forEach(tp -> query.put(tp, from));
-            Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(query);
-            for (TopicPartition tp : partitions) {
-                OffsetAndTimestamp o = offsets.get(tp);
-                if (o == null) {
-                    consumer.seekToEnd(List.of(tp));
-                } else {
-                    consumer.seek(tp, o.offset());
-                }
-            }
+            TopicReplay.assignSince(consumer, Topics.MENTIONS_SCORED, clock.instant().minus(lookBack),
+                    Duration.ofSeconds(60));
             while (running) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     try {

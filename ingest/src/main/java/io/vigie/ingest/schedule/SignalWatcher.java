@@ -6,11 +6,11 @@ import io.vigie.model.SpikeSignal;
 import io.vigie.model.Topics;
 import io.vigie.model.UndecodableRecordException;
 import io.vigie.runtime.connect.KafkaConnection;
+import io.vigie.runtime.connect.TopicReplay;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -19,9 +19,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -64,20 +61,7 @@ public final class SignalWatcher implements AutoCloseable {
 
     private void run() {
         try {
-            List<PartitionInfo> infos = consumer.partitionsFor(Topics.SIGNALS, Duration.ofSeconds(30));
-            List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> since = new HashMap<>();
-            partitions.forEach(tp -> since.put(tp, clock.instant().minus(STALE_AFTER).toEpochMilli()));
-            Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(since);
-            for (TopicPartition tp : partitions) {
-                OffsetAndTimestamp o = offsets.get(tp);
-                if (o == null) {
-                    consumer.seekToEnd(List.of(tp));
-                } else {
-                    consumer.seek(tp, o.offset());
-                }
-            }
+            TopicReplay.assignSince(consumer, Topics.SIGNALS, clock.instant().minus(STALE_AFTER), Duration.ofSeconds(30));
             Set<String> reported = Set.of();
             while (running) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
