@@ -159,9 +159,16 @@ public final class SignalService implements VigieService {
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> r, UndecodableRecordException e) {
-        deadLetterProducer.send(new ProducerRecord<>(Topics.DEADLETTER, r.key(), deadLetters.encode(new DeadLetter(0,
-                "alerting.decode", r.topic(), r.partition(), r.offset(), r.key(), e.getMessage(),
-                e.getClass().getSimpleName(), r.value(), clock.instant()))));
+        DeadLetter letter = DeadLetter.ofRecord("alerting.decode", r, e, clock.instant());
+        try {
+            // Waited for: the offset is committed right after, and a dead letter must not be lost with it.
+            deadLetterProducer.send(new ProducerRecord<>(Topics.DEADLETTER, r.key(), deadLetters.encode(letter))).get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a dead letter", interrupted);
+        } catch (java.util.concurrent.ExecutionException failed) {
+            throw new IllegalStateException("cannot write a dead letter: " + failed.getCause(), failed.getCause());
+        }
         log.warn("service=alerting-signals event=deadletter topic={} partition={} offset={} reason=\"{}\"",
                 r.topic(), r.partition(), r.offset(), e.getMessage());
     }

@@ -1,6 +1,7 @@
 package io.vigie.model;
 
 import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A record Vigie could not process, kept with the reason and its original bytes: the value of {@code deadletter}.
@@ -27,6 +28,13 @@ public record DeadLetter(
         Schema.required(reason, "reason");
         Schema.required(at, "at");
         original = original == null ? new byte[0] : original.clone();
+    }
+
+    /** The dead letter of a record read from a topic that {@code stage} could not process. */
+    public static DeadLetter ofRecord(String stage, ConsumerRecord<String, byte[]> record, Throwable error, Instant at) {
+        String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        return new DeadLetter(Schema.VERSION, stage, record.topic(), record.partition(), record.offset(), record.key(),
+                reason, error.getClass().getSimpleName(), record.value(), at);
     }
 
     @Override

@@ -109,4 +109,18 @@ class RecordRoundTripTest {
         String json = new String(JsonSerde.of(RawMention.class).encode(ModelSamples.rawMention()), StandardCharsets.UTF_8);
         assertTrue(!json.contains("\"empty\"") && !json.contains("\"reach\""), json);
     }
+
+    @Test
+    void aDeadLetterOfARecordKeepsWhereItWasTheReasonAndTheOriginalBytes() {
+        byte[] original = "{broken".getBytes(StandardCharsets.UTF_8);
+        var record = new org.apache.kafka.clients.consumer.ConsumerRecord<>(Topics.SIGNALS, 2, 41L, "acme", original);
+        DeadLetter letter = DeadLetter.ofRecord("alerting.decode", record,
+                new UndecodableRecordException("not valid JSON", null), ModelSamples.T0);
+        assertEquals(Topics.SIGNALS, letter.sourceTopic());
+        assertEquals(41L, letter.offset());
+        assertEquals("acme", letter.key());
+        assertEquals("not valid JSON", letter.reason());
+        assertEquals("UndecodableRecordException", letter.errorType());
+        assertTrue(java.util.Arrays.equals(original, letter.original()));
+    }
 }

@@ -167,9 +167,8 @@ public final class OutboxDispatcher implements VigieService {
         try {
             n = serde.decode(r.value());
         } catch (UndecodableRecordException e) {
-            producer.send(new ProducerRecord<>(Topics.DEADLETTER, r.key(), deadLetters.encode(new DeadLetter(0,
-                    "alerting.outbox", r.topic(), r.partition(), r.offset(), r.key(), e.getMessage(),
-                    e.getClass().getSimpleName(), r.value(), clock.instant()))));
+            producer.send(new ProducerRecord<>(Topics.DEADLETTER, r.key(),
+                    deadLetters.encode(DeadLetter.ofRecord("alerting.outbox", r, e, clock.instant()))));
             log.warn("service=alerting-outbox event=deadletter partition={} offset={} reason=\"{}\"",
                     r.partition(), r.offset(), e.getMessage());
             return;
