@@ -114,7 +114,15 @@ public final class DetectionBenchCommand implements Callable<Integer> {
                 rates[0]);
         o.printf("  points/s with the state decoded from and encoded to bytes at every point: median %,.0f, best %,.0f%n",
                 storeRates[storeRates.length / 2], storeRates[storeRates.length - 1]);
-        o.printf("  state per series: %d bytes serialised (SeriesState.toBytes)%n", states[0].toBytes().length);
+        o.printf("  state per series: %d bytes serialised (SeriesState.toBytes, five-minute steps)%n",
+                states[0].toBytes().length);
+        SeriesDetector perMinute = new SeriesDetector(SeriesParams.forKind(SignalKind.VOLUME, Duration.ofMinutes(1)));
+        SeriesState minuteState = perMinute.newState();
+        for (int i = 0; i < 2 * 24 * 60; i++) {
+            perMinute.observe(minuteState, 1_420_070_400_000L + i * 60_000L, values[0][i % pointsPerSeries]);
+        }
+        o.printf("  state per series with one-minute steps (as the streams topology uses): %d bytes%n",
+                minuteState.toBytes().length);
         o.printf("  item virality state: %d bytes per source, %d bytes per item (JSON, VigieJson)%n",
                 json(new EngagementGrowthDetector.SourceGrowth()), json(new EngagementGrowthDetector.ItemGrowth()));
         CopySpreadDetector spread = new CopySpreadDetector(CopySpreadDetector.Params.defaults());

@@ -22,6 +22,12 @@ import java.util.List;
  * {@code alertThreshold}, emits UPDATE as the score moves by {@code updateStep}, and ENDs once the score has stayed
  * below {@code endScore} for {@code quiet}: hysteresis, so a crisis neither flaps nor re-alarms every interval.
  *
+ * <p>For counts, a second, independent trigger: the busiest-window record (the square root of the busiest one-hour
+ * sum seen, learned from hours that ended {@code noveltyLag} ago or more). An hour that beats it by
+ * {@code noveltyMargin} starts an alarm whatever its z-score (a slow rise over hours, never outstanding at any one
+ * interval, still alarms once it is more than the brand ever had); and a z-score alarm needs the hour to reach
+ * {@code materialShare} of it (a big brand is not woken for a few dozen mentions at night).
+ *
  * <p>The detector holds only its parameters; all memory of a series is in a {@link SeriesState}, so one detector
  * serves every brand and the state can live in a key-value store.
  */
@@ -45,6 +51,10 @@ public final class SeriesDetector {
     private final long warmUpMillis;
     private final long quietSteps;
     private final long maxFillSteps;
+    private final int noveltySteps;
+    private final int lagSteps;
+    private final double noveltyDecay;
+    private final long noveltyWarmUpMillis;
 
     public SeriesDetector(SeriesParams params) {
         this.params = params;
@@ -67,6 +77,13 @@ public final class SeriesDetector {
         this.warmUpMillis = params.warmUp().toMillis();
         this.quietSteps = Math.max(1, Math.round(params.quiet().toMillis() / step));
         this.maxFillSteps = params.maxGapFill().toMillis() / intervalMillis;
+        boolean novelty = params.noveltyWindow() != null && transform == Transform.COUNT;
+        this.noveltySteps = novelty ? (int) Math.max(1, Math.min(SeriesState.MAX_RING,
+                Math.round(params.noveltyWindow().toMillis() / step))) : 0;
+        this.lagSteps = novelty ? (int) Math.max(noveltySteps, Math.min(SeriesState.MAX_RING,
+                Math.round(params.noveltyLag().toMillis() / step))) : 0;
+        this.noveltyDecay = novelty ? Math.pow(0.5, step / params.noveltyHalfLife().toMillis()) : 1.0;
+        this.noveltyWarmUpMillis = novelty ? params.noveltyWarmUp().toMillis() : 0;
     }
 
     /** Weight of a new value for an exponential average whose memory halves every {@code halfLifeSteps}. */
@@ -196,6 +213,7 @@ public final class SeriesDetector {
         s.scale += scaleAlpha * (Math.abs(clipped) - s.scale);
         s.count++;
         s.lastTime = time;
+        int novelty = noveltySteps > 0 ? busiestWindow(s, time, x) : NOT_JUDGED;
 
         double expected = transform.inverse(expectedY);
         int direction = z >= 0 ? 1 : -1;
@@ -208,7 +226,12 @@ public final class SeriesDetector {
         }
         double remembered = s.onsetPeak * onsetDecay;
         // Once an episode is alarmed, its later peaks are UPDATEs, not new onsets: one alarm per crisis.
-        double onset = score > remembered && !s.alerted ? score : 0.0;
+        double onset = score > remembered && !s.alerted && novelty != SMALL ? score : 0.0;
+        if (novelty == NEW_RECORD && !s.alerted) {
+            // More mentions in the window than in any earlier one: an alarm whatever the z-score, which a
+            // brand's slow, hours-long rise never makes outstanding at any single point.
+            onset = 1.0;
+        }
         s.onsetPeak = Math.max(score, remembered);
 
         if (s.alerted && direction != s.direction && score >= params.watchScore()) {
@@ -234,14 +257,17 @@ public final class SeriesDetector {
                 }
                 s.active = true;
                 s.alerted = true;
-                s.direction = direction;
+                // A busiest-window record is a rise even when its last interval dipped under the expected value.
+                s.direction = novelty == NEW_RECORD ? 1 : direction;
                 s.episodes++;
-                s.peakScore = score;
+                // A START raised by the busiest-window record reports its onset score, 1: what started it.
+                s.peakScore = novelty == NEW_RECORD ? onset : score;
                 s.peakObserved = x;
                 s.peakExpected = expected;
                 s.reportedScore = score;
                 s.quietSteps = 0;
-                events = add(events, event(s, SignalPhase.START, time, x, expected, z, sigma, score));
+                events = add(events, event(s, SignalPhase.START, time, x, expected, z, sigma, s.peakScore,
+                        novelty == NEW_RECORD));
             }
         } else {
             if (score > s.peakScore) {
@@ -270,6 +296,64 @@ public final class SeriesDetector {
         return events;
     }
 
+    /** The busiest earlier window's sum, in mentions (the record is kept as a square root). */
+    private static double previousBusiest(SeriesState s) {
+        return Math.max(0.0, s.busiest * s.busiest - 0.375);
+    }
+
+    private static final int NOT_JUDGED = 0;
+    private static final int NEW_RECORD = 1;
+    private static final int SMALL = 2;
+
+    /**
+     * Moves the window's sum on by one observation and compares it with the busiest earlier window: NEW_RECORD
+     * when its square root beats that record by {@code noveltyMargin} and by {@code noveltyMinZ} Poisson spreads
+     * (the Anscombe transform's unit), SMALL when it is under {@code materialShare}
+     * of it (too few mentions to wake anyone, however unusual for the hour), else NOT_JUDGED. The record only
+     * learns from sums that ended {@code noveltyLag} ago, so a burst that rises over a few hours is compared with
+     * the time before it, not with its own rise.
+     */
+    private int busiestWindow(SeriesState s, long time, double x) {
+        if (s.noveltySteps != noveltySteps || s.lagSteps != lagSteps) {
+            // A new state, one read from an older format or one kept under another window: start the record over.
+            s.noveltySteps = noveltySteps;
+            s.lagSteps = lagSteps;
+            s.recentValues = new double[noveltySteps];
+            s.recentSums = new double[lagSteps];
+            s.noveltyTick = 0;
+            s.noveltySum = 0;
+            s.busiest = 0;
+            s.noveltyStart = time;
+        }
+        long tick = s.noveltyTick++;
+        int valuePos = (int) (tick % noveltySteps);
+        int sumPos = (int) (tick % lagSteps);
+        s.noveltySum = Math.max(0.0, s.noveltySum - s.recentValues[valuePos] + x);
+        s.recentValues[valuePos] = x;
+        // recentSums[sumPos] is the sum that ended lagSteps observations ago: before the current rise, if it is one.
+        boolean full = tick >= noveltySteps + lagSteps;
+        s.busiest *= noveltyDecay;
+        if (full) {
+            s.busiest = Math.max(s.busiest, Math.sqrt(s.recentSums[sumPos] + 0.375));
+        }
+        s.recentSums[sumPos] = s.noveltySum;
+        if (!full) {
+            return NOT_JUDGED;
+        }
+        double root = Math.sqrt(s.noveltySum + 0.375);
+        if (s.alerted) {
+            // An alarmed episode's volume is known already: the record takes it in at once, not after the lag, so
+            // a lasting step is one alarm and does not alarm again as "new" once its first alarm has ended.
+            s.busiest = Math.max(s.busiest, root);
+            return NOT_JUDGED;
+        }
+        if (time - s.noveltyStart >= noveltyWarmUpMillis && root > s.busiest * (1 + params.noveltyMargin())
+                && 2 * (root - s.busiest) >= params.noveltyMinZ()) {
+            return NEW_RECORD;
+        }
+        return root < params.materialShare() * s.busiest ? SMALL : NOT_JUDGED;
+    }
+
     private static List<SeriesEvent> add(List<SeriesEvent> events, SeriesEvent e) {
         List<SeriesEvent> list = events == null ? new ArrayList<>(2) : events;
         list.add(e);
@@ -278,9 +362,15 @@ public final class SeriesDetector {
 
     private SeriesEvent event(SeriesState s, SignalPhase phase, long time, double x, double expected, double z,
             double sigma, double score) {
+        return event(s, phase, time, x, expected, z, sigma, score, false);
+    }
+
+    private SeriesEvent event(SeriesState s, SignalPhase phase, long time, double x, double expected, double z,
+            double sigma, double score, boolean busiestWindow) {
         Direction direction = s.direction > 0 ? Direction.RISE : Direction.FALL;
         return new SeriesEvent(phase, direction, s.episodes, Instant.ofEpochMilli(s.since), Instant.ofEpochMilli(time),
-                x, expected, score, s.peakScore, pValue(x, expected, z, sigma, direction));
+                x, expected, score, s.peakScore, pValue(x, expected, z, sigma, direction), busiestWindow,
+                busiestWindow ? s.noveltySum : Double.NaN, busiestWindow ? previousBusiest(s) : Double.NaN);
     }
 
     /**

@@ -42,6 +42,21 @@ import java.time.Duration;
  * @param longRecordShare the z-score is compared with at least this share of the long record: a brand whose
  *     last crisis was a month ago must still beat a fraction of it, so its ordinary bursts do not all alarm once
  *     the recent record has faded (0 turns the long record off)
+ * @param noveltyWindow counts only ({@link Transform#COUNT}): the span of the moving sum the busiest-window record
+ *     is kept for (one hour). Null turns the novelty part off (parameter files written before it existed)
+ * @param noveltyMargin a moving sum whose square root beats the record of earlier, disjoint sums by this share is
+ *     a volume not seen before: it starts an alarm whatever its z-score (0.12 on square roots: about 25 % more
+ *     mentions than the busiest window seen)
+ * @param noveltyMinZ and by at least this many Poisson spreads (2 (sqrt(sum) - sqrt(record)) in Anscombe units), so
+ *     a brand with a handful of mentions a day is not alarmed because three arrived in one hour
+ * @param noveltyLag the record learns only from windows that ended at least this long ago (three hours), so a
+ *     rise over a few hours is compared with the time before it and not with its own last hour
+ * @param noveltyHalfLife how fast the busiest-window record is forgotten (a year: "the busiest hour of the year")
+ * @param noveltyWarmUp how long the record is only learned, never alarmed on (a new brand beats its own record
+ *     every hour of its first day)
+ * @param materialShare a z-score alarm also needs the window's sum to reach this share of the busiest-window record
+ *     (on square roots: 0.25 is about 6 % of the busiest window's mentions); a brand that had thousands of
+ *     mentions an hour is not woken for a burst of a few dozen at night, however unusual for the hour
  * @param alertThreshold the anomaly score at which an episode becomes an alarm (START); chosen by NAB's threshold
  *     optimisation, see {@code vigie eval nab}
  */
@@ -68,6 +83,13 @@ public record SeriesParams(
         Duration maxGapFill,
         Duration longRecordHalfLife,
         double longRecordShare,
+        Duration noveltyWindow,
+        double noveltyMargin,
+        double noveltyMinZ,
+        Duration noveltyLag,
+        Duration noveltyHalfLife,
+        Duration noveltyWarmUp,
+        double materialShare,
         double alertThreshold) {
 
     /** The resource holding the volume detector's parameters and the threshold NAB's optimisation chose. */
@@ -94,6 +116,18 @@ public record SeriesParams(
         if (!(endScore >= 0 && endScore <= watchScore && watchScore <= alertThreshold && alertThreshold <= 1)) {
             throw new IllegalArgumentException("need 0 <= endScore <= watchScore <= alertThreshold <= 1, got "
                     + endScore + ", " + watchScore + ", " + alertThreshold);
+        }
+        if (noveltyWindow != null) {
+            positive(noveltyWindow, "noveltyWindow");
+            positive(noveltyHalfLife, "noveltyHalfLife");
+            positive(noveltyLag, "noveltyLag");
+            if (noveltyWarmUp == null || noveltyWarmUp.isNegative()) {
+                throw new IllegalArgumentException("noveltyWarmUp is required with noveltyWindow");
+            }
+            if (!(noveltyMargin >= 0) || !(noveltyMinZ >= 0) || !(materialShare >= 0 && materialShare <= 1)) {
+                throw new IllegalArgumentException("need noveltyMargin >= 0, noveltyMinZ >= 0 and materialShare in"
+                        + " [0, 1], got " + noveltyMargin + ", " + noveltyMinZ + ", " + materialShare);
+            }
         }
         if (!(updateStep > 0)) {
             throw new IllegalArgumentException("updateStep must be > 0");
@@ -136,27 +170,36 @@ public record SeriesParams(
 
     public SeriesParams withInterval(Duration value) {
         return new SeriesParams(transform, value, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
-                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, watchFalls, gapPolicy, maxGapFill, longRecordHalfLife, longRecordShare, alertThreshold);
+                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, watchFalls, gapPolicy, maxGapFill, longRecordHalfLife, longRecordShare, noveltyWindow, noveltyMargin, noveltyMinZ, noveltyLag, noveltyHalfLife, noveltyWarmUp, materialShare, alertThreshold);
     }
 
     public SeriesParams withTransform(Transform value) {
         return new SeriesParams(value, interval, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
-                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, watchFalls, gapPolicy, maxGapFill, longRecordHalfLife, longRecordShare, alertThreshold);
+                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, watchFalls, gapPolicy, maxGapFill, longRecordHalfLife, longRecordShare, noveltyWindow, noveltyMargin, noveltyMinZ, noveltyLag, noveltyHalfLife, noveltyWarmUp, materialShare, alertThreshold);
     }
 
     public SeriesParams withGapPolicy(GapPolicy value) {
         return new SeriesParams(transform, interval, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
-                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, watchFalls, value, maxGapFill, longRecordHalfLife, longRecordShare, alertThreshold);
+                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, watchFalls, value, maxGapFill, longRecordHalfLife, longRecordShare, noveltyWindow, noveltyMargin, noveltyMinZ, noveltyLag, noveltyHalfLife, noveltyWarmUp, materialShare, alertThreshold);
     }
 
     public SeriesParams withAlertThreshold(double value) {
         return new SeriesParams(transform, interval, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
                 recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, Math.min(watchScore, value), Math.min(endScore, value), quiet, updateStep, watchFalls, gapPolicy,
-                maxGapFill, longRecordHalfLife, longRecordShare, value);
+                maxGapFill, longRecordHalfLife, longRecordShare, noveltyWindow, noveltyMargin, noveltyMinZ, noveltyLag, noveltyHalfLife,
+                noveltyWarmUp, materialShare, value);
+    }
+
+    /** The same parameters without the novelty part (busiest-window record and material share): the z-score alone. */
+    public SeriesParams withoutNovelty() {
+        return new SeriesParams(transform, interval, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
+                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet,
+                updateStep, watchFalls, gapPolicy, maxGapFill, longRecordHalfLife, longRecordShare, null, 0, 0, null, null, null,
+                0, alertThreshold);
     }
 
     public SeriesParams withWatchFalls(boolean value) {
         return new SeriesParams(transform, interval, levelHalfLife, seasonHalfLifeDays, scaleHalfLife, warmUp, clipZ,
-                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, value, gapPolicy, maxGapFill, longRecordHalfLife, longRecordShare, alertThreshold);
+                recordHalfLife, recordFloorZ, zHalf, onsetHalfLife, calmScore, calm, watchScore, endScore, quiet, updateStep, value, gapPolicy, maxGapFill, longRecordHalfLife, longRecordShare, noveltyWindow, noveltyMargin, noveltyMinZ, noveltyLag, noveltyHalfLife, noveltyWarmUp, materialShare, alertThreshold);
     }
 }

@@ -4,18 +4,28 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Everything a {@link SeriesDetector} remembers about one series: a fixed number of numbers (about 400 bytes
- * serialised), whatever the series' length. Mutable on purpose: the detector updates it in place a million times a
- * second. A Kafka Streams store keeps it as {@link #toBytes()} and gives it back through {@link #fromBytes}.
+ * Everything a {@link SeriesDetector} remembers about one series: a fixed number of numbers (about 430 bytes
+ * serialised, plus for counts 8 bytes per step of the novelty window and record lag: 384 for five-minute steps), whatever
+ * the series' length. Mutable on purpose: the detector updates it in place a million times a second. A Kafka Streams store keeps it as {@link #toBytes()} and gives it back through {@link #fromBytes}.
  */
 public final class SeriesState {
     static final int HOURS = 24;
     static final int DAYS = 7;
-    private static final byte FORMAT = 2;
+    private static final byte FORMAT = 3;
     /** Size of format 1 (before the long record): still read, so stored states survive an upgrade. */
     private static final int FORMAT_1_BYTES = 1 + 8 * 3 + 8 * 4 + 8 * (HOURS + DAYS) + 2 + 4 + 8 + 8 * 6 + 4 + 4 + 8;
-    /** Size of {@link #toBytes()}. */
-    public static final int BYTES = FORMAT_1_BYTES + 8;
+    /** Size of format 2 (before the busiest-window record): still read. */
+    private static final int FORMAT_2_BYTES = FORMAT_1_BYTES + 8;
+    /** Size of format 3 without its two rings (the window's values, the sums it took). */
+    private static final int FORMAT_3_FIXED_BYTES = FORMAT_2_BYTES + 8 + 8 + 8 + 4 + 4 + 8;
+    /** The largest ring a state may hold: 16 KiB is the budget of a whole series state. */
+    static final int MAX_RING = 720;
+    /**
+     * Size of {@link #toBytes()} for a detector without a novelty window (shares, reach); a count series adds 8 bytes
+     * per step of its window and of its record lag: 384 for a one-hour window and a three-hour lag of five-minute
+     * steps, 1,920 for one-minute steps.
+     */
+    public static final int BYTES = FORMAT_3_FIXED_BYTES;
 
     long firstTime;
     long lastTime;
@@ -27,6 +37,18 @@ public final class SeriesState {
     double longRecordZ;
     final double[] hourly = new double[HOURS];
     final double[] weekly = new double[DAYS];
+
+    // The busiest-window record (counts only): a moving sum over noveltySteps observations, the sums it took over
+    // the last lagSteps, and the record of sums that ended at least lagSteps ago (earlier than the current rise, so a
+    // burst is compared with the past and not with itself).
+    long noveltyStart; // when the record started learning (its warm-up)
+    double noveltySum;
+    double busiest; // square root of the busiest earlier window's sum, forgetting slowly
+    int noveltySteps; // window ring size; 0 = no ring yet
+    int lagSteps; // sums ring size
+    long noveltyTick; // observations since the record started
+    double[] recentValues = new double[0];
+    double[] recentSums = new double[0];
 
     // The open episode, if any.
     boolean active;
@@ -55,8 +77,13 @@ public final class SeriesState {
         return active && alerted;
     }
 
+    /** Bytes of this state's {@link #toBytes()}: {@link #BYTES} plus its moving-sum ring. */
+    public int sizeInBytes() {
+        return FORMAT_3_FIXED_BYTES + 8 * (noveltySteps + lagSteps);
+    }
+
     public byte[] toBytes() {
-        ByteBuffer b = ByteBuffer.allocate(BYTES);
+        ByteBuffer b = ByteBuffer.allocate(sizeInBytes());
         b.put(FORMAT);
         b.putLong(firstTime).putLong(lastTime).putLong(count);
         b.putDouble(level).putDouble(scale).putDouble(recordZ).putDouble(onsetPeak);
@@ -74,21 +101,35 @@ public final class SeriesState {
         b.putInt(quietSteps).putInt(calmSteps);
         b.putLong(episodes);
         b.putDouble(longRecordZ);
+        b.putLong(noveltyStart).putDouble(noveltySum).putDouble(busiest).putInt(noveltySteps).putInt(lagSteps)
+                .putLong(noveltyTick);
+        for (double v : recentValues) {
+            b.putDouble(v);
+        }
+        for (double v : recentSums) {
+            b.putDouble(v);
+        }
         return b.array();
     }
 
     /**
-     * Reads a state written by {@link #toBytes()}, of this format or of format 1 (whose long record starts at 0).
+     * Reads a state written by {@link #toBytes()}, of this format, of format 2 (no busiest-window record: it starts
+     * learning, with its warm-up, from the next observation) or of format 1 (no long record either: it starts at 0).
      *
      * @throws IllegalArgumentException when the bytes are not a state written by {@link #toBytes()}
      */
     public static SeriesState fromBytes(byte[] bytes) {
-        boolean current = bytes != null && bytes.length == BYTES && bytes[0] == FORMAT;
+        boolean format3 = bytes != null && bytes.length >= FORMAT_3_FIXED_BYTES && bytes[0] == FORMAT;
+        int window = format3 ? ByteBuffer.wrap(bytes).getInt(FORMAT_3_FIXED_BYTES - 16) : -1;
+        int lag = format3 ? ByteBuffer.wrap(bytes).getInt(FORMAT_3_FIXED_BYTES - 12) : -1;
+        boolean current = window >= 0 && window <= MAX_RING && lag >= 0 && lag <= MAX_RING
+                && (window == 0) == (lag == 0) && bytes.length == FORMAT_3_FIXED_BYTES + 8 * (window + lag);
+        boolean format2 = bytes != null && bytes.length == FORMAT_2_BYTES && bytes[0] == 2;
         boolean format1 = bytes != null && bytes.length == FORMAT_1_BYTES && bytes[0] == 1;
-        if (!current && !format1) {
+        if (!current && !format2 && !format1) {
             throw new IllegalArgumentException("not a series detector state (format " + FORMAT + ", " + BYTES
-                    + " bytes, or format 1, " + FORMAT_1_BYTES + " bytes): got "
-                    + (bytes == null ? "null" : bytes.length + " bytes"));
+                    + " bytes plus 8 per ring step, format 2, " + FORMAT_2_BYTES + " bytes, or format 1, "
+                    + FORMAT_1_BYTES + " bytes): got " + (bytes == null ? "null" : bytes.length + " bytes"));
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
         b.get();
@@ -119,8 +160,27 @@ public final class SeriesState {
         s.quietSteps = b.getInt();
         s.calmSteps = b.getInt();
         s.episodes = b.getLong();
-        if (current) {
+        if (current || format2) {
             s.longRecordZ = b.getDouble();
+        }
+        if (current) {
+            s.noveltyStart = b.getLong();
+            s.noveltySum = b.getDouble();
+            s.busiest = b.getDouble();
+            s.noveltySteps = b.getInt();
+            s.lagSteps = b.getInt();
+            s.noveltyTick = b.getLong();
+            if (s.noveltyTick < 0) {
+                throw new IllegalArgumentException("not a series detector state: negative ring tick " + s.noveltyTick);
+            }
+            s.recentValues = new double[s.noveltySteps];
+            s.recentSums = new double[s.lagSteps];
+            for (int i = 0; i < s.noveltySteps; i++) {
+                s.recentValues[i] = b.getDouble();
+            }
+            for (int i = 0; i < s.lagSteps; i++) {
+                s.recentSums[i] = b.getDouble();
+            }
         }
         return s;
     }

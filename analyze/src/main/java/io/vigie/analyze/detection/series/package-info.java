@@ -24,9 +24,11 @@
  * {@code observeShare(state, time, stats.negative(), stats.volume())}, which knows that a share of three mentions
  * is noise (binomial spread) and returns null for a window without mentions. Feed each window once, when it closes, in time order;
  * an interval with no record is a gap, filled with zeros for counts ({@link GapPolicy#ZERO}, what
- * {@code forKind} sets) up to {@code maxGapFill}. {@link SeriesState} is about 390 bytes whatever the series'
- * length ({@link SeriesState#BYTES}); {@code fromBytes} also reads the previous format (383 bytes), so stored states
- * survive an upgrade and are written back in the current one.
+ * {@code forKind} sets) up to {@code maxGapFill}. {@link SeriesState} has a fixed size whatever the series'
+ * length: {@link SeriesState#BYTES} (431) plus, for counts, 8 bytes per step of the one-hour novelty window and its
+ * three-hour record lag (384 for five-minute steps, 1,920 for one-minute steps); {@code fromBytes} also reads the
+ * two previous formats (383 and 391 bytes), so stored states survive an upgrade and are written back in the current
+ * one (the busiest-hour record then starts learning, with its own warm-up).
  *
  * <p>{@link SeriesDetector} is immutable and thread-safe (one per kind for the whole topology); a
  * {@link SeriesState} belongs to one series and is not thread-safe, which a state store's per-key access gives.
@@ -40,5 +42,13 @@
  * by {@code updateStep}, and ENDs after {@code quiet} below {@code endScore}. {@link Observation#onsetScore()} is
  * the alarm stream NAB scores: non-zero only when a point beats every score since the series was last calm and no
  * alarm is open, so one crisis is one onset.
+ *
+ * <p>Counts also keep the busiest-window record: the square root of the busiest one-hour sum seen (forgetting over a
+ * year), learned only from hours that ended three hours ago or more. An hour that beats it by {@code noveltyMargin}
+ * (and by two Poisson spreads) STARTs an alarm whatever its z-score, with onset score 1 and
+ * {@link SeriesEvent#busiestWindow()} set: a slow rise over hours, which no single interval makes outstanding, still
+ * alarms once it is more than the brand has ever had. And a z-score alarm needs the hour's sum to reach
+ * {@code materialShare} of that record (on square roots): a brand used to thousands of mentions an hour is not woken
+ * for a burst of a few dozen at night.
  */
 package io.vigie.analyze.detection.series;

@@ -65,6 +65,11 @@ public final class SpikeSignals {
         String observed = kind == SignalKind.NEGATIVE_SHARE ? percent(e.observed()) : number(e.observed());
         String expected = kind == SignalKind.NEGATIVE_SHARE ? percent(e.expected()) : number(e.expected());
         String verb = e.direction() == Direction.RISE ? "rose" : "fell";
+        if (e.phase() == SignalPhase.START && e.busiestWindow()) {
+            return String.format(Locale.ROOT, "%s reached %s in the last hour, more than in any earlier hour (busiest"
+                    + " so far %s); %s in the last interval where about %s was expected, unusual since %s.", what,
+                    number(e.windowSum()), number(e.previousBusiest()), observed, expected, CLOCK.format(e.since()));
+        }
         return switch (e.phase()) {
             case START -> String.format(Locale.ROOT, "%s %s to %s where about %s was expected%s (p %s), unusual since %s.",
                     what, verb, observed, expected, ratio(e.observed(), e.expected()), p(e.pValue()),

@@ -144,6 +144,95 @@ class SeriesDetectorTest {
     }
 
     @Test
+    void aSlowRiseThatNoSingleIntervalMakesOutstandingAlarmsOnceTheHourBeatsTheBusiestHourSeen() {
+        SeriesParams params = SeriesParams.forKind(SignalKind.VOLUME, Duration.ofMinutes(5));
+        for (long seed = 1; seed <= 5; seed++) {
+            int n = 288 * 8;
+            int onset = 288 * 7 + 120; // day 8, 10:00
+            long[] t = grid(n, FIVE_MIN);
+            double[] v = new double[n];
+            SyntheticSeries rnd = new SyntheticSeries(seed);
+            for (int i = 0; i < n; i++) {
+                double hour = (t[i] / 3_600_000.0) % 24;
+                double mean = 20 * (1 + 0.5 * Math.sin(2 * Math.PI * (hour - 9) / 24));
+                // Up to three times the usual volume, a little more every interval, over twelve hours.
+                v[i] = rnd.poisson(i < onset ? mean : mean * Math.min(3.0, 1 + (i - onset) / 72.0));
+            }
+            List<SeriesEvent> zOnly = run(new SeriesDetector(params.withoutNovelty()), new SeriesState(), t, v)
+                    .phase(SignalPhase.START).stream().filter(e -> e.at().toEpochMilli() >= t[onset]).toList();
+            assertEquals(List.of(), zOnly, "seed " + seed + ": no single interval of the rise is outstanding enough"
+                    + " for the z-score alone");
+            List<SeriesEvent> starts = run(new SeriesDetector(params), new SeriesState(), t, v).phase(SignalPhase.START)
+                    .stream().filter(e -> e.at().toEpochMilli() >= t[onset]).toList();
+            assertEquals(1, starts.size(), "seed " + seed + ": one alarm for the rise: " + starts);
+            SeriesEvent start = starts.get(0);
+            assertTrue(start.busiestWindow(), "raised by the busiest-hour record: " + start);
+            assertEquals(Direction.RISE, start.direction());
+            assertEquals(1.0, start.anomalyScore(), "a START by the record reports the onset score that raised it");
+            long delay = (start.at().toEpochMilli() - t[onset]) / FIVE_MIN;
+            assertTrue(delay >= 0 && delay <= 48, "seed " + seed + ": within four hours of the rise, at +" + delay);
+            assertTrue(start.windowSum() > 1.25 * start.previousBusiest(),
+                    "the hour beat the busiest hour seen by a quarter: " + start);
+        }
+    }
+
+    @Test
+    void aBigBrandIsNotWokenForANightBurstOfAFewDozenMentions() {
+        SeriesParams params = SeriesParams.forKind(SignalKind.VOLUME, Duration.ofMinutes(5));
+        for (long seed = 1; seed <= 5; seed++) {
+            int n = 288 * 8;
+            int burst = 288 * 7 + 36; // day 8, 03:00, for fifteen minutes
+            long[] t = grid(n, FIVE_MIN);
+            double[] v = new double[n];
+            SyntheticSeries rnd = new SyntheticSeries(seed);
+            for (int i = 0; i < n; i++) {
+                double hour = (t[i] / 3_600_000.0) % 24;
+                double day = Math.max(0, Math.cos(2 * Math.PI * (hour - 14) / 24));
+                // About 5 mentions per interval at night, 400 in the afternoon.
+                double mean = 5 + 400 * day * day * day * day;
+                v[i] = rnd.poisson(i >= burst && i < burst + 3 ? 50 : mean);
+            }
+            List<SeriesEvent> zOnly = run(new SeriesDetector(params.withoutNovelty()), new SeriesState(), t, v)
+                    .phase(SignalPhase.START);
+            assertTrue(zOnly.stream().anyMatch(e -> e.at().toEpochMilli() == t[burst]),
+                    "seed " + seed + ": ten times the night's volume is unusual for the hour: " + zOnly);
+            List<SeriesEvent> starts = run(new SeriesDetector(params), new SeriesState(), t, v).phase(SignalPhase.START);
+            assertTrue(starts.stream().noneMatch(e -> e.at().toEpochMilli() >= t[burst - 1]
+                    && e.at().toEpochMilli() <= t[burst + 12]),
+                    "seed " + seed + ": a few dozen mentions are under 6 % of the brand's busiest hour: " + starts);
+        }
+    }
+
+    @Test
+    void aBrandWithAHandfulOfMentionsADayRaisesNoAlarmInNinetyDaysOfNoiseButOneForABurst() {
+        for (Duration step : List.of(Duration.ofMinutes(5), Duration.ofHours(1))) {
+            SeriesDetector detector = new SeriesDetector(SeriesParams.forKind(SignalKind.VOLUME, step));
+            for (double perDay : new double[] {3, 5, 20}) {
+                for (long seed = 1; seed <= 3; seed++) {
+                    SyntheticSeries rnd = new SyntheticSeries(seed);
+                    SeriesState state = new SeriesState();
+                    long steps = Duration.ofDays(90).dividedBy(step);
+                    long burst = steps / 2;
+                    double mean = perDay * step.toMinutes() / 1440.0;
+                    List<SeriesEvent> starts = new ArrayList<>();
+                    detector.observe(state, SyntheticSeries.START, 0);
+                    for (long i = 1; i < steps; i++) {
+                        long count = i == burst ? 14 : rnd.poisson(mean);
+                        if (count > 0) { // an empty window sends no record: the detector fills the gap with zeros
+                            detector.observe(state, SyntheticSeries.START + i * step.toMillis(), count).events()
+                                    .stream().filter(e -> e.phase() == SignalPhase.START).forEach(starts::add);
+                        }
+                    }
+                    long burstTime = SyntheticSeries.START + burst * step.toMillis();
+                    String what = step + ", " + perDay + " a day, seed " + seed + ": ";
+                    assertEquals(1, starts.size(), what + "one alarm in ninety days, for the burst: " + starts);
+                    assertEquals(burstTime, starts.get(0).at().toEpochMilli(), what + "at the burst: " + starts);
+                }
+            }
+        }
+    }
+
+    @Test
     void anAlarmThatHoversAroundTheThresholdStartsOnceAndEndsOnceWithoutFlapping() {
         SyntheticSeries rnd = new SyntheticSeries(5);
         int n = 288 * 6;
@@ -209,31 +298,53 @@ class SeriesDetectorTest {
 
     @Test
     void aStateStoredInFormatOneIsReadWithAnEmptyLongRecordAndKeepsDetecting() {
+        // Format 1 (383 bytes) was format 2 without the trailing long record.
+        migrateFrom(1, 383, migrated -> assertEquals(0.0, migrated.longRecordZ, "format 1 had no long record"));
+    }
+
+    @Test
+    void aStateStoredInFormatTwoKeepsItsLongRecordAndStartsTheBusiestWindowRecordOver() {
+        // Format 2 (391 bytes) was format 3 without the busiest-window record and its ring.
+        migrateFrom(2, 391, migrated -> assertTrue(migrated.longRecordZ > 0, "format 2's long record is kept"));
+    }
+
+    /**
+     * Writes a live state in an older format (a prefix of the current layout), reads it back and checks it keeps
+     * its model, is written back in the current format, raises no busiest-window alarm before that record's own
+     * warm-up, and still alarms on a spike.
+     */
+    private static void migrateFrom(int format, int length, java.util.function.Consumer<SeriesState> justRead) {
         SeriesDetector detector = volume5min();
         SyntheticSeries rnd = new SyntheticSeries(8);
         SeriesState live = new SeriesState();
-        long[] t = grid(1200, FIVE_MIN);
+        long[] t = grid(1400, FIVE_MIN);
         for (int i = 0; i < 1000; i++) {
             detector.observe(live, t[i], rnd.poisson(40));
         }
         byte[] current = live.toBytes();
-        // Format 1 was the same layout without the trailing long record.
-        byte[] format1 = java.util.Arrays.copyOf(current, current.length - 8);
-        format1[0] = 1;
-        SeriesState migrated = SeriesState.fromBytes(format1);
+        byte[] old = java.util.Arrays.copyOf(current, length);
+        old[0] = (byte) format;
+        SeriesState migrated = SeriesState.fromBytes(old);
+        justRead.accept(migrated);
         assertEquals(live.count(), migrated.count());
-        assertEquals(0.0, migrated.longRecordZ, "format 1 had no long record");
+        assertEquals(live.level, migrated.level, "the learned level survives");
         assertEquals(SeriesState.BYTES, migrated.toBytes().length, "written back in the current format");
         List<SeriesEvent> events = new ArrayList<>();
-        for (int i = 1000; i < 1200; i++) {
-            events.addAll(detector.observe(migrated, t[i], rnd.poisson(i == 1100 ? 400 : 40)).events());
+        for (int i = 1000; i < 1400; i++) {
+            // A slow doubling from point 1300 on: a new busiest hour, but within the record's warm-up (48 h).
+            double mean = i == 1100 ? 400 : i >= 1300 ? 80 : 40;
+            events.addAll(detector.observe(migrated, t[i], rnd.poisson(mean)).events());
         }
         assertTrue(events.stream().anyMatch(e -> e.phase() == SignalPhase.START && e.at().toEpochMilli() == t[1100]),
                 "the migrated state still alarms on a spike: " + events);
+        assertTrue(events.stream().noneMatch(SeriesEvent::busiestWindow),
+                "the busiest-window record is warming up again after the upgrade: " + events);
+        assertEquals(SeriesState.BYTES + 8 * (12 + 36), migrated.toBytes().length,
+                "now with its rings: a one-hour window and a three-hour lag of five-minute steps");
         byte[] wrongFormat = current.clone();
-        wrongFormat[0] = 1;
+        wrongFormat[0] = (byte) format;
         assertThrows(IllegalArgumentException.class, () -> SeriesState.fromBytes(wrongFormat),
-                "format 1 with format 2's length is refused");
+                "format " + format + " with format 3's length is refused");
     }
 
     @Test
@@ -269,7 +380,8 @@ class SeriesDetectorTest {
                 params.clipZ(), params.recordHalfLife(), params.recordFloorZ(), params.zHalf(),
                 params.onsetHalfLife(), params.calmScore(), params.calm(), params.watchScore(), params.endScore(),
                 params.quiet(), params.updateStep(), params.watchFalls(), params.gapPolicy(), params.maxGapFill(),
-                params.longRecordHalfLife(), 0.0, params.alertThreshold()));
+                params.longRecordHalfLife(), 0.0, params.noveltyWindow(), params.noveltyMargin(),
+                params.noveltyMinZ(), params.noveltyLag(), params.noveltyHalfLife(), params.noveltyWarmUp(), params.materialShare(), params.alertThreshold()));
         int crisis = 288 * 4;
         int burst = 288 * 20;
         long[] t = grid(burst + 10, FIVE_MIN);

@@ -47,6 +47,17 @@ class SpikeSignalsTest {
     }
 
     @Test
+    void anAlarmRaisedByTheBusiestHourSaysWhichRecordItBeat() {
+        SeriesEvent e = new SeriesEvent(SignalPhase.START, Direction.RISE, 4, SINCE, SINCE.plusSeconds(600), 9, 7.5,
+                1.0, 1.0, 0.3, true, 1412, 1046);
+        SpikeSignal s = SpikeSignals.fromSeries(e, "Kryptonite", SignalKind.VOLUME, List.of());
+        assertEquals("Mentions of Kryptonite reached 1,412 in the last hour, more than in any earlier hour (busiest so"
+                + " far 1,046); 9 in the last interval where about 7.5 was expected, unusual since 2026-03-02 14:05 UTC.",
+                s.explanation());
+        assertEquals(1.0, s.anomalyScore());
+    }
+
+    @Test
     void viralityEventsCarryTheirItemOrClusterAsSubject() {
         ViralityEvent copy = new ViralityEvent(SignalKind.COPY_SPREAD, SignalPhase.START, "cluster-42", null, SINCE,
                 SINCE.plusSeconds(3600), 6, 1.5, 0.55, 1e-4, 9, 0);
