@@ -52,7 +52,7 @@ public final class SeriesDetector {
     private final long quietSteps;
     private final long maxFillSteps;
     private final int noveltySteps;
-    private final int lagSteps;
+    private final int lagBlocks;
     private final double noveltyDecay;
     private final long noveltyWarmUpMillis;
 
@@ -80,8 +80,8 @@ public final class SeriesDetector {
         boolean novelty = params.noveltyWindow() != null && transform == Transform.COUNT;
         this.noveltySteps = novelty ? (int) Math.max(1, Math.min(SeriesState.MAX_RING,
                 Math.round(params.noveltyWindow().toMillis() / step))) : 0;
-        this.lagSteps = novelty ? (int) Math.max(noveltySteps, Math.min(SeriesState.MAX_RING,
-                Math.round(params.noveltyLag().toMillis() / step))) : 0;
+        this.lagBlocks = novelty ? (int) Math.max(1, Math.min(SeriesState.MAX_RING,
+                Math.round(params.noveltyLag().toMillis() / (step * noveltySteps)))) : 0;
         this.noveltyDecay = novelty ? Math.pow(0.5, step / params.noveltyHalfLife().toMillis()) : 1.0;
         this.noveltyWarmUpMillis = novelty ? params.noveltyWarmUp().toMillis() : 0;
     }
@@ -310,33 +310,38 @@ public final class SeriesDetector {
      * when its square root beats that record by {@code noveltyMargin} and by {@code noveltyMinZ} Poisson spreads
      * (the Anscombe transform's unit), SMALL when it is under {@code materialShare}
      * of it (too few mentions to wake anyone, however unusual for the hour), else NOT_JUDGED. The record only
-     * learns from sums that ended {@code noveltyLag} ago, so a burst that rises over a few hours is compared with
-     * the time before it, not with its own rise.
+     * learns from sums that ended {@code noveltyLag} ago or more (in blocks of one window: between the lag and the
+     * lag plus one window), so a burst that rises over a few hours is compared with the time before it, not with its
+     * own rise. Constant memory: one window of values and one peak per window of lag.
      */
     private int busiestWindow(SeriesState s, long time, double x) {
-        if (s.noveltySteps != noveltySteps || s.lagSteps != lagSteps) {
+        if (s.noveltySteps != noveltySteps || s.lagBlocks != lagBlocks) {
             // A new state, one read from an older format or one kept under another window: start the record over.
             s.noveltySteps = noveltySteps;
-            s.lagSteps = lagSteps;
+            s.lagBlocks = lagBlocks;
             s.recentValues = new double[noveltySteps];
-            s.recentSums = new double[lagSteps];
+            s.blockPeaks = new double[lagBlocks];
             s.noveltyTick = 0;
             s.noveltySum = 0;
             s.busiest = 0;
+            s.blockPeak = 0;
             s.noveltyStart = time;
         }
         long tick = s.noveltyTick++;
         int valuePos = (int) (tick % noveltySteps);
-        int sumPos = (int) (tick % lagSteps);
         s.noveltySum = Math.max(0.0, s.noveltySum - s.recentValues[valuePos] + x);
         s.recentValues[valuePos] = x;
-        // recentSums[sumPos] is the sum that ended lagSteps observations ago: before the current rise, if it is one.
-        boolean full = tick >= noveltySteps + lagSteps;
         s.busiest *= noveltyDecay;
-        if (full) {
-            s.busiest = Math.max(s.busiest, Math.sqrt(s.recentSums[sumPos] + 0.375));
+        s.blockPeak = Math.max(s.blockPeak, s.noveltySum);
+        if (valuePos == noveltySteps - 1) {
+            // A block of one window ends. The block it replaces in the ring ended lagBlocks windows ago: its sums
+            // are old enough to be the record a new hour is compared with.
+            int blockPos = (int) ((tick / noveltySteps) % lagBlocks);
+            s.busiest = Math.max(s.busiest, Math.sqrt(s.blockPeaks[blockPos] + 0.375));
+            s.blockPeaks[blockPos] = s.blockPeak;
+            s.blockPeak = 0;
         }
-        s.recentSums[sumPos] = s.noveltySum;
+        boolean full = tick >= (long) noveltySteps * (lagBlocks + 1);
         if (!full) {
             return NOT_JUDGED;
         }

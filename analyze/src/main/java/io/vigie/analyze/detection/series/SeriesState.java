@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * Everything a {@link SeriesDetector} remembers about one series: a fixed number of numbers (about 430 bytes
- * serialised, plus for counts 8 bytes per step of the novelty window and record lag: 384 for five-minute steps), whatever
+ * serialised, plus for counts 8 bytes per step of the novelty window and per window of record lag: 120 for five-minute steps), whatever
  * the series' length. Mutable on purpose: the detector updates it in place a million times a second. A Kafka Streams store keeps it as {@link #toBytes()} and gives it back through {@link #fromBytes}.
  */
 public final class SeriesState {
@@ -16,14 +16,14 @@ public final class SeriesState {
     private static final int FORMAT_1_BYTES = 1 + 8 * 3 + 8 * 4 + 8 * (HOURS + DAYS) + 2 + 4 + 8 + 8 * 6 + 4 + 4 + 8;
     /** Size of format 2 (before the busiest-window record): still read. */
     private static final int FORMAT_2_BYTES = FORMAT_1_BYTES + 8;
-    /** Size of format 3 without its two rings (the window's values, the sums it took). */
-    private static final int FORMAT_3_FIXED_BYTES = FORMAT_2_BYTES + 8 + 8 + 8 + 4 + 4 + 8;
+    /** Size of format 3 without its two rings (the window's values, the peaks of the last blocks of sums). */
+    private static final int FORMAT_3_FIXED_BYTES = FORMAT_2_BYTES + 8 + 8 + 8 + 8 + 4 + 4 + 8;
     /** The largest ring a state may hold: 16 KiB is the budget of a whole series state. */
     static final int MAX_RING = 720;
     /**
      * Size of {@link #toBytes()} for a detector without a novelty window (shares, reach); a count series adds 8 bytes
-     * per step of its window and of its record lag: 384 for a one-hour window and a three-hour lag of five-minute
-     * steps, 1,920 for one-minute steps.
+     * per step of its window and per window of its record lag: 120 for a one-hour window and a three-hour lag of
+     * five-minute steps, 504 for one-minute steps.
      */
     public static final int BYTES = FORMAT_3_FIXED_BYTES;
 
@@ -38,17 +38,19 @@ public final class SeriesState {
     final double[] hourly = new double[HOURS];
     final double[] weekly = new double[DAYS];
 
-    // The busiest-window record (counts only): a moving sum over noveltySteps observations, the sums it took over
-    // the last lagSteps, and the record of sums that ended at least lagSteps ago (earlier than the current rise, so a
-    // burst is compared with the past and not with itself).
+    // The busiest-window record (counts only): a moving sum over noveltySteps observations, the peak sum of each of
+    // the last lagBlocks blocks of noveltySteps observations, and the record of the blocks older than that (their
+    // sums ended at least lagBlocks windows ago: before the current rise, so a burst is compared with the past and
+    // not with itself).
     long noveltyStart; // when the record started learning (its warm-up)
     double noveltySum;
     double busiest; // square root of the busiest earlier window's sum, forgetting slowly
+    double blockPeak; // the highest sum of the block in progress
     int noveltySteps; // window ring size; 0 = no ring yet
-    int lagSteps; // sums ring size
+    int lagBlocks; // block ring size
     long noveltyTick; // observations since the record started
     double[] recentValues = new double[0];
-    double[] recentSums = new double[0];
+    double[] blockPeaks = new double[0];
 
     // The open episode, if any.
     boolean active;
@@ -79,7 +81,7 @@ public final class SeriesState {
 
     /** Bytes of this state's {@link #toBytes()}: {@link #BYTES} plus its moving-sum ring. */
     public int sizeInBytes() {
-        return FORMAT_3_FIXED_BYTES + 8 * (noveltySteps + lagSteps);
+        return FORMAT_3_FIXED_BYTES + 8 * (noveltySteps + lagBlocks);
     }
 
     public byte[] toBytes() {
@@ -101,14 +103,10 @@ public final class SeriesState {
         b.putInt(quietSteps).putInt(calmSteps);
         b.putLong(episodes);
         b.putDouble(longRecordZ);
-        b.putLong(noveltyStart).putDouble(noveltySum).putDouble(busiest).putInt(noveltySteps).putInt(lagSteps)
-                .putLong(noveltyTick);
-        for (double v : recentValues) {
-            b.putDouble(v);
-        }
-        for (double v : recentSums) {
-            b.putDouble(v);
-        }
+        b.putLong(noveltyStart).putDouble(noveltySum).putDouble(busiest).putDouble(blockPeak).putInt(noveltySteps)
+                .putInt(lagBlocks).putLong(noveltyTick);
+        // Bulk copies: the rings are most of the state, and a store round-trips it at every observation.
+        b.asDoubleBuffer().put(recentValues).put(blockPeaks);
         return b.array();
     }
 
@@ -167,20 +165,16 @@ public final class SeriesState {
             s.noveltyStart = b.getLong();
             s.noveltySum = b.getDouble();
             s.busiest = b.getDouble();
+            s.blockPeak = b.getDouble();
             s.noveltySteps = b.getInt();
-            s.lagSteps = b.getInt();
+            s.lagBlocks = b.getInt();
             s.noveltyTick = b.getLong();
             if (s.noveltyTick < 0) {
                 throw new IllegalArgumentException("not a series detector state: negative ring tick " + s.noveltyTick);
             }
             s.recentValues = new double[s.noveltySteps];
-            s.recentSums = new double[s.lagSteps];
-            for (int i = 0; i < s.noveltySteps; i++) {
-                s.recentValues[i] = b.getDouble();
-            }
-            for (int i = 0; i < s.lagSteps; i++) {
-                s.recentSums[i] = b.getDouble();
-            }
+            s.blockPeaks = new double[s.lagBlocks];
+            b.asDoubleBuffer().get(s.recentValues).get(s.blockPeaks);
         }
         return s;
     }

@@ -25,8 +25,8 @@
  * is noise (binomial spread) and returns null for a window without mentions. Feed each window once, when it closes, in time order;
  * an interval with no record is a gap, filled with zeros for counts ({@link GapPolicy#ZERO}, what
  * {@code forKind} sets) up to {@code maxGapFill}. {@link SeriesState} has a fixed size whatever the series'
- * length: {@link SeriesState#BYTES} (431) plus, for counts, 8 bytes per step of the one-hour novelty window and its
- * three-hour record lag (384 for five-minute steps, 1,920 for one-minute steps); {@code fromBytes} also reads the
+ * length: {@link SeriesState#BYTES} (439) plus, for counts, 8 bytes per step of the one-hour novelty window and per
+ * hour of its three-hour record lag (120 for five-minute steps, 504 for one-minute steps); {@code fromBytes} also reads the
  * two previous formats (383 and 391 bytes), so stored states survive an upgrade and are written back in the current
  * one (the busiest-hour record then starts learning, with its own warm-up).
  *

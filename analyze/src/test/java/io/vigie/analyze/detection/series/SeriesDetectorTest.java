@@ -339,8 +339,8 @@ class SeriesDetectorTest {
                 "the migrated state still alarms on a spike: " + events);
         assertTrue(events.stream().noneMatch(SeriesEvent::busiestWindow),
                 "the busiest-window record is warming up again after the upgrade: " + events);
-        assertEquals(SeriesState.BYTES + 8 * (12 + 36), migrated.toBytes().length,
-                "now with its rings: a one-hour window and a three-hour lag of five-minute steps");
+        assertEquals(SeriesState.BYTES + 8 * (12 + 3), migrated.toBytes().length,
+                "now with its rings: a one-hour window of five-minute steps and three hourly peaks");
         byte[] wrongFormat = current.clone();
         wrongFormat[0] = (byte) format;
         assertThrows(IllegalArgumentException.class, () -> SeriesState.fromBytes(wrongFormat),

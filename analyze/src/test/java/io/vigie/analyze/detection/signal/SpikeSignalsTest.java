@@ -13,6 +13,7 @@ import io.vigie.model.SignalPhase;
 import io.vigie.model.SpikeSignal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SpikeSignalsTest {
@@ -55,6 +56,40 @@ class SpikeSignalsTest {
                 + " far 1,046); 9 in the last interval where about 7.5 was expected, unusual since 2026-03-02 14:05 UTC.",
                 s.explanation());
         assertEquals(1.0, s.anomalyScore());
+    }
+
+    @Test
+    void explanationsReadInFrenchForAFrenchSpeakingUserWithTheSameFacts() {
+        SeriesEvent start = new SeriesEvent(SignalPhase.START, Direction.RISE, 3, SINCE, SINCE.plusSeconds(300), 1412,
+                38, 0.83, 0.83, 1e-9);
+        assertEquals("Les mentions de Kryptonite sont montées à 1\u202f412 alors que la valeur attendue était"
+                + " d'environ 38 (37,2 fois plus) (p < 1e-6), inhabituel depuis le 02/03/2026 à 14:05 UTC.",
+                SpikeSignals.explainSeries(start, "Kryptonite", SignalKind.VOLUME, Locale.FRENCH));
+        SeriesEvent share = new SeriesEvent(SignalPhase.START, Direction.RISE, 1, SINCE, SINCE, 0.4, 0.12, 0.7, 0.7,
+                0.003);
+        assertEquals("La part de mentions négatives de Kryptonite est montée à 40\u00a0% alors que la valeur attendue"
+                + " était d'environ 12\u00a0% (3,3 fois plus) (p = 0,0030), inhabituel depuis le 02/03/2026 à 14:05"
+                + " UTC.", SpikeSignals.explainSeries(share, "Kryptonite", SignalKind.NEGATIVE_SHARE, Locale.FRENCH));
+        SeriesEvent end = new SeriesEvent(SignalPhase.END, Direction.RISE, 3, SINCE, SINCE.plusSeconds(9000), 40,
+                38.5, 0.1, 0.83, 0.4);
+        assertEquals("Les mentions négatives de Kryptonite : retour à la normale (40, valeur attendue d'environ 38,5)"
+                + " après un épisode commencé le 02/03/2026 à 14:05 UTC.",
+                SpikeSignals.explainSeries(end, "Kryptonite", SignalKind.NEGATIVE_VOLUME, Locale.FRENCH));
+        SeriesEvent busiest = new SeriesEvent(SignalPhase.START, Direction.RISE, 4, SINCE, SINCE.plusSeconds(600), 9,
+                7.5, 1.0, 1.0, 0.3, true, 1412, 1046);
+        assertTrue(SpikeSignals.explainSeries(busiest, "Kryptonite", SignalKind.VOLUME, Locale.FRENCH)
+                .startsWith("Les mentions de Kryptonite : 1\u202f412 sur la dernière heure, plus qu'en aucune heure"
+                        + " précédente (record jusqu'ici : 1\u202f046)"));
+        ViralityEvent copy = new ViralityEvent(SignalKind.COPY_SPREAD, SignalPhase.START, "cluster-42", null, SINCE,
+                SINCE.plusSeconds(3600), 6, 1.5, 0.55, 1e-4, 9, 0);
+        assertEquals("Un texte sur Kryptonite a été copié 9 fois sur 6 sites distincts depuis le 02/03/2026 à 14:05"
+                + " UTC, alors que les textes en atteignent d'habitude environ 1,5 (p = 0,00010).",
+                SpikeSignals.explainVirality(copy, "Kryptonite", Locale.FRENCH));
+        assertEquals(SpikeSignals.explainSeries(start, "Kryptonite", SignalKind.VOLUME),
+                SpikeSignals.explainSeries(start, "Kryptonite", SignalKind.VOLUME, Locale.ENGLISH),
+                "English stays the sentence the signal carries");
+        assertEquals(SpikeSignals.explainVirality(copy, "Kryptonite"),
+                SpikeSignals.explainVirality(copy, "Kryptonite", Locale.ENGLISH));
     }
 
     @Test
