@@ -105,8 +105,14 @@ public final class SeriesState {
         b.putDouble(longRecordZ);
         b.putLong(noveltyStart).putDouble(noveltySum).putDouble(busiest).putDouble(blockPeak).putInt(noveltySteps)
                 .putInt(lagBlocks).putLong(noveltyTick);
-        // Bulk copies: the rings are most of the state, and a store round-trips it at every observation.
-        b.asDoubleBuffer().put(recentValues).put(blockPeaks);
+        // Plain loops: a DoubleBuffer view's bulk copy measured several times slower here (a store round-trips the
+        // state at every observation).
+        for (double v : recentValues) {
+            b.putDouble(v);
+        }
+        for (double v : blockPeaks) {
+            b.putDouble(v);
+        }
         return b.array();
     }
 
@@ -174,7 +180,12 @@ public final class SeriesState {
             }
             s.recentValues = new double[s.noveltySteps];
             s.blockPeaks = new double[s.lagBlocks];
-            b.asDoubleBuffer().get(s.recentValues).get(s.blockPeaks);
+            for (int i = 0; i < s.noveltySteps; i++) {
+                s.recentValues[i] = b.getDouble();
+            }
+            for (int i = 0; i < s.lagBlocks; i++) {
+                s.blockPeaks[i] = b.getDouble();
+            }
         }
         return s;
     }
