@@ -110,6 +110,66 @@ class PushIT {
         }
     }
 
+    @Test
+    void aNoticeArrivingWhileThePollIsInFlightGetsTheFeedPolledAgainRightAfter() throws Exception {
+        LocalCluster cluster = SharedLocalCluster.get();
+        AtomicInteger items = new AtomicInteger(1);
+        java.util.concurrent.CountDownLatch slowRequestStarted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean slowNext = new java.util.concurrent.atomic.AtomicBoolean(false);
+        try (LocalSites sites = new LocalSites()) {
+            LocalSites.Site site = sites.site(96);
+            site.route("/feed", ex -> {
+                // The snapshot is taken before the pause: this poll cannot see an item added while it is in flight.
+                byte[] body = rss(site.url(""), items.get());
+                if (slowNext.getAndSet(false)) {
+                    slowRequestStarted.countDown();
+                    try {
+                        Thread.sleep(1500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                LocalSites.respond(ex, 200, "application/rss+xml", body);
+            });
+            IngestConfig config = new IngestConfig("https://vigie.example/contact", List.of("127.0.0.0/8"), 20L, 60L,
+                    2000L, 3000L, 1_000_000L, 3, 4, true, 300L, 300L, 300L, 100, 20_000L, List.of(),
+                    new IngestConfig.Push(true, "127.0.0.1", 0, TOKEN));
+            IngestService service = new IngestService(config, cluster.kafka(), "push-inflight-it", Clock.systemUTC());
+            PushEndpoint push = new PushEndpoint(config.push(), cluster.kafka());
+            HttpClient http = HttpClient.newHttpClient();
+            try {
+                service.start();
+                push.start();
+                String feedUrl = site.url("/feed");
+                new SourceCatalog(cluster.kafka()).put(new IngestState.Source("push-inflight", feedUrl, "feed", 300L,
+                        300L, List.of(), false, "cli", Instant.now()));
+                awaitTitles(cluster, site.url(""), 1, "the first poll publishes the first item");
+
+                slowNext.set(true);
+                ping(http, push, feedUrl); // starts a slow poll of the one-item feed
+                assertTrue(slowRequestStarted.await(30, java.util.concurrent.TimeUnit.SECONDS), "the pinged poll started");
+                items.set(2);
+                long pinged = System.nanoTime();
+                ping(http, push, feedUrl); // arrives while that poll is in flight
+                awaitTitles(cluster, site.url(""), 2, "the item added during the slow poll is published");
+                long seconds = Duration.ofNanos(System.nanoTime() - pinged).toSeconds();
+                assertTrue(seconds < 30, "published " + seconds + " s after the ping, not at the 5-minute poll");
+                assertTrue(site.requests.stream().filter("/feed"::equals).count() >= 3,
+                        "first poll, the slow pinged poll, and the poll right after it");
+            } finally {
+                push.close();
+                service.close();
+            }
+        }
+    }
+
+    private static void ping(HttpClient http, PushEndpoint push, String feedUrl) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + push.port() + "/push/"
+                        + TOKEN + "/ping?url=" + URLEncoder.encode(feedUrl, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, r.statusCode(), r.body());
+    }
+
     private static byte[] rss(String base, int count) {
         StringBuilder s = new StringBuilder("<rss version=\"2.0\"><channel><title>push</title>");
         for (int i = count; i >= 1; i--) {
