@@ -121,6 +121,12 @@ final class LocalCommand implements Callable<Integer> {
             StageContext context = new StageContext(doc, cluster.kafka(), cluster.elasticsearch(),
                     InstanceNames.forThisProcess(), settings.dataDirectory().resolve("state"), Clock.systemUTC());
             try (ServiceRunner services = ServiceRunner.start(Stages.all(), context)) {
+                // "ready" means ready: services that set up asynchronously (the indexer's Elasticsearch template and
+                // index) have done so, so a script that starts writing on this line finds them in place.
+                if (!services.awaitReadyUnless(signal)) {
+                    log.info("vigie local stopping before ready services={}", services.serviceNames());
+                    return 0;
+                }
                 PrintWriter out = spec.commandLine().getOut();
                 // Printed only if something answers there: a build without a dashboards web service shows none.
                 String dashboard = Ports.accepting(dashboardPort) ? "http://127.0.0.1:" + dashboardPort + "/" : "none";

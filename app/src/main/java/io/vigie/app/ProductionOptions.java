@@ -55,6 +55,10 @@ final class ProductionOptions {
         }
         try (ServiceRunner runner = built) {
             runner.start();
+            if (!runner.awaitReadyUnless(signal)) {
+                log.info("stopping before ready services={}", runner.serviceNames());
+                return 0;
+            }
             out.println("ready stages=" + String.join(",", stages.stream().map(Stage::name).toList())
                     + " services=" + (runner.serviceNames().isEmpty() ? "none" : String.join(",", runner.serviceNames()))
                     + " kafka=" + kafka.bootstrapServers()

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ServiceRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceRunner.class);
+    private static final java.time.Duration READY_CHECK = java.time.Duration.ofMillis(500);
+    private static final java.time.Duration READY_LOG_EVERY = java.time.Duration.ofSeconds(30);
 
     private final List<VigieService> built;
     private final List<VigieService> started = new ArrayList<>();
@@ -61,6 +63,42 @@ final class ServiceRunner implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Waits until every started service says it is ready, at most {@code timeout} in all; returns the names of those
+     * that are not (empty when all are).
+     */
+    List<String> awaitReady(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> notReady = new ArrayList<>();
+        for (VigieService service : started) {
+            java.time.Duration left = java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            if (!service.awaitReady(left)) {
+                notReady.add(service.name());
+            }
+        }
+        return notReady;
+    }
+
+    /**
+     * Waits until every service is ready or a stop is requested, logging every 30 s which services it waits for;
+     * true when all are ready. What a launcher calls before printing its "ready" line.
+     */
+    boolean awaitReadyUnless(ShutdownSignal signal) throws InterruptedException {
+        long since = System.nanoTime();
+        long lastLog = since;
+        for (List<String> waiting = awaitReady(READY_CHECK); !waiting.isEmpty(); waiting = awaitReady(READY_CHECK)) {
+            if (signal.requested()) {
+                return false;
+            }
+            if (System.nanoTime() - lastLog > READY_LOG_EVERY.toNanos()) {
+                log.warn("event=waiting_for_services services={} waitedMs={}", String.join(",", waiting),
+                        (System.nanoTime() - since) / 1_000_000);
+                lastLog = System.nanoTime();
+            }
+        }
+        return !signal.requested();
     }
 
     List<String> serviceNames() {

@@ -39,6 +39,11 @@ class ShutdownSignal {
         requested.countDown();
     }
 
+    /** True once a stop was requested. */
+    boolean requested() {
+        return requested.getCount() == 0;
+    }
+
     /** Blocks until a stop is requested. */
     void await() throws InterruptedException {
         requested.await();

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vigie.runtime.local.Ports;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +60,18 @@ class LocalCommandIT {
             assertTrue(ready.contains(" elasticsearch=http://127.0.0.1:" + ports[2] + " "), ready);
             assertTrue(ready.contains(" dashboard=http://127.0.0.1:" + ports[4] + "/ "), "the live page answers: " + ready);
             assertTrue(ready.matches(".* services=\\S*indexer\\S* .*"), "the stages' services run in the process: " + ready);
+            // Ready means ready: the indexer installs its template and this month's index asynchronously, and the
+            // ready line waits for it. Asked at once, with no retry.
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> template = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + ports[2] + "/_index_template/vigie-mentions")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, template.statusCode(), "the mentions index template exists when ready is printed: "
+                    + template.body());
+            HttpResponse<String> alias = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + ports[2] + "/_alias/vigie-mentions")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, alias.statusCode(), "the mentions alias exists when ready is printed: " + alias.body());
 
             List<ProcessHandle> children = new ArrayList<>(vigie.descendants().toList());
             List<String> commands = children.stream().map(h -> h.info().commandLine().orElse("?")).toList();

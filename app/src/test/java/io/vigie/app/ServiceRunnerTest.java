@@ -102,4 +102,56 @@ class ServiceRunnerTest {
                 StageSelection.select(all, List.of("dashboards", "analyze")).stream().map(Stage::name).toList());
         assertEquals(4, StageSelection.select(all, List.of()).size());
     }
+
+    /** A service whose set-up finishes after start() returned, as the indexer's Elasticsearch template does. */
+    private static VigieService settingUpAsynchronously(String name, java.util.concurrent.CountDownLatch setUp) {
+        return new VigieService() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void start() {}
+
+            @Override
+            public boolean awaitReady(java.time.Duration timeout) throws InterruptedException {
+                return setUp.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    @Test
+    void aServiceStillSettingUpIsNotReadyUntilItsSetUpIsDone() throws Exception {
+        java.util.concurrent.CountDownLatch setUp = new java.util.concurrent.CountDownLatch(1);
+        try (ServiceRunner runner = ServiceRunner.start(List.of(stage("dashboards", service("web", false),
+                settingUpAsynchronously("indexer", setUp))), context)) {
+            assertEquals(List.of("indexer"), runner.awaitReady(java.time.Duration.ofMillis(100)));
+            java.util.concurrent.CompletableFuture<Boolean> ready = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return runner.awaitReadyUnless(new ShutdownSignal());
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(700);
+            org.junit.jupiter.api.Assertions.assertFalse(ready.isDone(), "not ready while the set-up runs");
+            setUp.countDown();
+            org.junit.jupiter.api.Assertions.assertTrue(ready.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(List.of(), runner.awaitReady(java.time.Duration.ZERO));
+        }
+    }
+
+    @Test
+    void aStopRequestedWhileWaitingForReadinessEndsTheWaitWithoutReady() throws Exception {
+        ShutdownSignal signal = new ShutdownSignal();
+        try (ServiceRunner runner = ServiceRunner.start(List.of(stage("dashboards",
+                settingUpAsynchronously("indexer", new java.util.concurrent.CountDownLatch(1)))), context)) {
+            signal.received("SIGTERM");
+            org.junit.jupiter.api.Assertions.assertFalse(runner.awaitReadyUnless(signal));
+        }
+    }
 }

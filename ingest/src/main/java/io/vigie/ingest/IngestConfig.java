@@ -41,10 +41,35 @@ public record IngestConfig(
         Long signalPollSeconds,
         Integer seenLimitPerFeed,
         Long transactionTimeoutMillis,
-        List<SourceConfig> sources) {
+        List<SourceConfig> sources,
+        Push push) {
 
     public static final IngestConfig DEFAULTS = new IngestConfig(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null);
+
+    /** Without a push endpoint (polling only). */
+    public IngestConfig(String contactUrl, List<String> allowedPrivateRanges, Long minHostDelayMillis,
+                        Long maxBackoffSeconds, Long connectTimeoutMillis, Long readTimeoutMillis, Long maxResponseBytes,
+                        Integer maxRedirects, Integer fetchThreads, Boolean obeyRobots, Long defaultMinPollSeconds,
+                        Long defaultMaxPollSeconds, Long signalPollSeconds, Integer seenLimitPerFeed,
+                        Long transactionTimeoutMillis, List<SourceConfig> sources) {
+        this(contactUrl, allowedPrivateRanges, minHostDelayMillis, maxBackoffSeconds, connectTimeoutMillis,
+                readTimeoutMillis, maxResponseBytes, maxRedirects, fetchThreads, obeyRobots, defaultMinPollSeconds,
+                defaultMaxPollSeconds, signalPollSeconds, seenLimitPerFeed, transactionTimeoutMillis, sources, null);
+    }
+
+    /**
+     * The push endpoint: WebSub callbacks and pings that say a feed changed, so it is polled at once instead of at
+     * its next poll. Off by default. Every route is under {@code /push/<token>/}: the token is the secret that only
+     * the hubs and sites told about it know (WebSub puts it in the callback URL).
+     */
+    public record Push(Boolean enabled, String host, Integer port, String token) {
+        public Push {
+            enabled = enabled != null && enabled;
+            host = host == null ? "0.0.0.0" : host;
+            port = port == null ? 8091 : port;
+        }
+    }
 
     public IngestConfig {
         allowedPrivateRanges = allowedPrivateRanges == null ? List.of() : List.copyOf(allowedPrivateRanges);
@@ -62,6 +87,7 @@ public record IngestConfig(
         seenLimitPerFeed = seenLimitPerFeed == null ? 2000 : seenLimitPerFeed;
         transactionTimeoutMillis = transactionTimeoutMillis == null ? 60_000L : transactionTimeoutMillis;
         sources = sources == null ? List.of() : List.copyOf(sources);
+        push = push == null ? new Push(null, null, null, null) : push;
     }
 
     /** One source as written in the file. */
@@ -105,6 +131,15 @@ public record IngestConfig(
         }
         if (defaultMaxPollSeconds < defaultMinPollSeconds) {
             throw doc.error("ingest.defaultMaxPollSeconds", "must be at least defaultMinPollSeconds");
+        }
+        if (push.enabled()) {
+            if (push.token() == null || push.token().length() < 16 || !push.token().matches("[A-Za-z0-9_-]+")) {
+                throw doc.error("ingest.push.token", "is required when push is enabled: at least 16 letters, digits,"
+                        + " '-' or '_' (it is part of every push URL, so only those told about it can notify)");
+            }
+            if (push.port() < 0 || push.port() > 65535) {
+                throw doc.error("ingest.push.port", "must be a port number (0 for any free one), got " + push.port());
+            }
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {

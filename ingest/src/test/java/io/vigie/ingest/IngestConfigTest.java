@@ -69,4 +69,22 @@ class IngestConfigTest {
                 "ingest:\n  contactUrl: https://e.org/\n  pollEvery: 5\n")));
         assertTrue(e.getMessage().contains("pollEvery"), e.getMessage());
     }
+
+    @Test
+    void pushIsOffByDefaultAndWhenOnNeedsALongEnoughToken() {
+        assertEquals(false, IngestConfig.bind(doc("ingest:\n  contactUrl: https://example.org/m\n")).push().enabled());
+        IngestConfig on = IngestConfig.bind(doc("""
+                ingest:
+                  contactUrl: https://example.org/m
+                  push: {enabled: true, port: 0, token: abcdefghijklmnop_1}
+                """));
+        assertEquals(true, on.push().enabled());
+        assertEquals(0, on.push().port());
+        ConfigException e = assertThrows(ConfigException.class, () -> IngestConfig.bind(doc("""
+                ingest:
+                  contactUrl: https://example.org/m
+                  push: {enabled: true, token: short}
+                """)));
+        assertEquals("ingest.push.token", e.key());
+    }
 }

@@ -91,6 +91,7 @@ public final class MentionIndexer implements VigieService {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closeSignal = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch indicesReady = new CountDownLatch(1);
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final AtomicLong indexedCount = new AtomicLong();
     private final AtomicLong staleCount = new AtomicLong();
@@ -164,6 +165,12 @@ public final class MentionIndexer implements VigieService {
         thread.start();
     }
 
+    /** Ready once the index template and this month's index are installed (done by the consumer thread). */
+    @Override
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return indicesReady.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
         closing.set(true);
@@ -224,6 +231,7 @@ public final class MentionIndexer implements VigieService {
                 log.info("event=indices_ready alias={} template={} pattern={} analysis={} elasticsearch={}",
                         indices.alias(), indices.templateName(), indices.pattern(),
                         analysis.name().toLowerCase(java.util.Locale.ROOT), elasticsearch.url());
+                indicesReady.countDown();
                 return true;
             } catch (ElasticsearchException e) {
                 if (e.status() >= 400 && e.status() < 500 && e.status() != 408 && e.status() != 429) {

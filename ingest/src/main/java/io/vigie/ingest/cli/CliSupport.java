@@ -5,12 +5,21 @@ import io.vigie.runtime.config.ConfigDocument;
 import io.vigie.runtime.connect.KafkaConnection;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine;
 
-/** What the ingest commands share: reading the configuration file. */
+/** What the ingest commands share: finding Kafka and reading the configuration file. */
 final class CliSupport {
     private CliSupport() {}
 
-    static KafkaConnection kafka(Path config) {
+    /** {@code --bootstrap-servers} when given, else the {@code kafka:} section of {@code --config}. */
+    static KafkaConnection kafka(Path config, String bootstrapServers, CommandLine.Model.CommandSpec spec) {
+        if (bootstrapServers != null && !bootstrapServers.isBlank()) {
+            return KafkaConnection.plaintext(bootstrapServers.trim());
+        }
+        if (config == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "say where Kafka is: --bootstrap-servers "
+                    + "<host:port> (a running vigie local prints it in its ready line) or --config <vigie.yml>");
+        }
         return ConfigDocument.read(config).bind("kafka", KafkaConnection.class);
     }
 
@@ -35,7 +44,7 @@ final class CliSupport {
         IngestConfig out = new IngestConfig(contact, ranges, c.minHostDelayMillis(), c.maxBackoffSeconds(),
                 c.connectTimeoutMillis(), c.readTimeoutMillis(), c.maxResponseBytes(), c.maxRedirects(), c.fetchThreads(),
                 c.obeyRobots(), c.defaultMinPollSeconds(), c.defaultMaxPollSeconds(), c.signalPollSeconds(),
-                c.seenLimitPerFeed(), c.transactionTimeoutMillis(), c.sources());
+                c.seenLimitPerFeed(), c.transactionTimeoutMillis(), c.sources(), c.push());
         out.validate(ConfigDocument.parse("{}", "command line", k -> null));
         return out;
     }

@@ -18,6 +18,7 @@ import io.vigie.model.DeadLetter;
 import io.vigie.model.IngestState;
 import io.vigie.model.RawMention;
 import io.vigie.model.VigieJson;
+import io.vigie.runtime.connect.KafkaConnection;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -50,12 +51,24 @@ public final class SourcesCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name what to do; see --help");
     }
 
+    /**
+     * Where the broker is: {@code --bootstrap-servers} (e.g. the one {@code vigie local} prints in its ready line),
+     * else the {@code kafka:} section of {@code --config}; the same two ways as {@code vigie brands}.
+     */
     abstract static class WithConfig {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--config", required = true, paramLabel = "<vigie.yml>", description = "The configuration (its kafka section).")
+        @Option(names = "--config", paramLabel = "<vigie.yml>", description = "The configuration (its kafka section).")
         Path config;
+
+        @Option(names = "--bootstrap-servers", paramLabel = "<host:port>",
+                description = "Kafka bootstrap servers, e.g. those of a running vigie local; overrides the configuration.")
+        String bootstrapServers;
+
+        KafkaConnection kafka() {
+            return CliSupport.kafka(config, bootstrapServers, spec);
+        }
 
         PrintWriter out() {
             return spec.commandLine().getOut();
@@ -67,7 +80,7 @@ public final class SourcesCommand implements Runnable {
     static final class ListSources extends WithConfig implements Callable<Integer> {
         @Override
         public Integer call() {
-            Map<String, SourceCatalog.Entry> catalog = new SourceCatalog(CliSupport.kafka(config)).read();
+            Map<String, SourceCatalog.Entry> catalog = new SourceCatalog(kafka()).read();
             PrintWriter out = out();
             out.printf("%-28s %-8s %-6s %6s %7s %-20s %6s  %s%n", "NAME", "KIND", "STATE", "POLLS", "ITEMS",
                     "LAST POLL", "ERRORS", "LAST ERROR");
@@ -108,6 +121,14 @@ public final class SourcesCommand implements Runnable {
         @Option(names = "--max-poll", paramLabel = "<seconds>")
         Long maxPoll;
 
+        @Option(names = "--contact-url",
+                description = "Contact URL for the User-Agent of the discovery request (--kind site without --config;"
+                        + " default: env VIGIE_CONTACT_URL).")
+        String contactUrl;
+
+        @Option(names = "--allow-range", description = "Allow discovery on this private range (CIDR), e.g. 127.0.0.0/8.")
+        List<String> allowRanges = new ArrayList<>();
+
         @Override
         public Integer call() throws Exception {
             if (!List.of("feed", "comments", "video", "site").contains(kind)) {
@@ -117,7 +138,7 @@ public final class SourcesCommand implements Runnable {
             String storedKind = kind;
             String commentsUrl = null;
             if (kind.equals("site")) {
-                IngestConfig ingest = CliSupport.ingest(config, null, List.of());
+                IngestConfig ingest = CliSupport.ingest(config, contactUrl, allowRanges);
                 try (FetchStack stack = FetchStack.of(ingest, Clock.systemUTC())) {
                     FetchResult page = stack.fetcher().get(URI.create(url), null, null);
                     var found = FeedDiscovery.discover(new String(page.body(), StandardCharsets.UTF_8), page.finalUrl().toString());
@@ -135,7 +156,7 @@ public final class SourcesCommand implements Runnable {
                     }
                 }
             }
-            SourceCatalog catalog = new SourceCatalog(CliSupport.kafka(config));
+            SourceCatalog catalog = new SourceCatalog(kafka());
             if (commentsUrl != null) {
                 catalog.put(new IngestState.Source(name + " (comments)", CanonicalUrl.of(commentsUrl), "comments", minPoll,
                         maxPoll, brands, false, "cli", Instant.now()));
@@ -163,7 +184,7 @@ public final class SourcesCommand implements Runnable {
     static final class Pause extends OnOne {
         @Override
         public Integer call() {
-            SourceCatalog catalog = new SourceCatalog(CliSupport.kafka(config));
+            SourceCatalog catalog = new SourceCatalog(kafka());
             IngestState.Source s = find(catalog);
             catalog.put(SourceCatalog.paused(s, true));
             out().println("paused " + s.name());
@@ -175,7 +196,7 @@ public final class SourcesCommand implements Runnable {
     static final class Resume extends OnOne {
         @Override
         public Integer call() {
-            SourceCatalog catalog = new SourceCatalog(CliSupport.kafka(config));
+            SourceCatalog catalog = new SourceCatalog(kafka());
             IngestState.Source s = find(catalog);
             catalog.put(SourceCatalog.paused(s, false));
             out().println("resumed " + s.name());
@@ -187,7 +208,7 @@ public final class SourcesCommand implements Runnable {
     static final class Remove extends OnOne {
         @Override
         public Integer call() {
-            SourceCatalog catalog = new SourceCatalog(CliSupport.kafka(config));
+            SourceCatalog catalog = new SourceCatalog(kafka());
             IngestState.Source s = find(catalog);
             catalog.remove(s);
             out().println("removed " + s.name());
@@ -209,7 +230,7 @@ public final class SourcesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             var feeds = OpmlImport.read(Files.readString(file, StandardCharsets.UTF_8));
-            SourceCatalog catalog = dryRun ? null : new SourceCatalog(CliSupport.kafka(config));
+            SourceCatalog catalog = dryRun ? null : new SourceCatalog(kafka());
             Map<String, SourceCatalog.Entry> existing = dryRun ? Map.of() : catalog.read();
             int added = 0;
             for (var f : feeds) {

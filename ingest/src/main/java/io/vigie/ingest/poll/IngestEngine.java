@@ -41,6 +41,8 @@ public final class IngestEngine implements AutoCloseable {
         volatile IngestState.Feed state;
         volatile Instant nextPollAt = Instant.MIN;
         volatile boolean inFlight;
+        /** A push notice arrived while a poll was in flight (it may have fetched before the change): poll again. */
+        volatile boolean changedWhileInFlight;
         volatile boolean ready;
         final int partition;
 
@@ -64,7 +66,8 @@ public final class IngestEngine implements AutoCloseable {
     }
 
     /** Figures for operators and the benchmark. */
-    public record Stats(long polls, long failures, long entriesParsed, long mentionsPublished, long commitFailures) {}
+    public record Stats(long polls, long failures, long entriesParsed, long mentionsPublished, long commitFailures,
+                        long pushedPolls) {}
 
     private final FeedPoller poller;
     private final HostPoliteness politeness;
@@ -82,6 +85,7 @@ public final class IngestEngine implements AutoCloseable {
     private final AtomicLong entries = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong commitFailures = new AtomicLong();
+    private final AtomicLong pushedPolls = new AtomicLong();
     private volatile boolean running;
     private Thread dispatcher;
 
@@ -178,6 +182,27 @@ public final class IngestEngine implements AutoCloseable {
         wake();
     }
 
+    /**
+     * A push notice that the feed changed (WebSub, a ping): poll it as soon as its host's politeness allows, and
+     * again right after a poll in flight, which may have fetched before the change. Does nothing for a feed this
+     * instance does not own or a paused one; returns whether a poll was brought forward. The site's own delay and
+     * robots rules still apply, so a flood of notices costs a site at most one conditional GET per host delay.
+     */
+    public boolean pollSoon(String url) {
+        Slot slot = slots.get(CanonicalUrl.of(url));
+        if (slot == null || !slot.ready || slot.source == null || slot.source.paused()) {
+            return false;
+        }
+        if (slot.inFlight) {
+            slot.changedWhileInFlight = true;
+        } else {
+            slot.nextPollAt = clock.instant();
+        }
+        pushedPolls.incrementAndGet();
+        wake();
+        return true;
+    }
+
     /** The feeds this instance polls now: restored, with a source. */
     public Set<String> owned() {
         Set<String> out = new java.util.TreeSet<>();
@@ -194,7 +219,8 @@ public final class IngestEngine implements AutoCloseable {
     }
 
     public Stats stats() {
-        return new Stats(polls.get(), failures.get(), entries.get(), published.get(), commitFailures.get());
+        return new Stats(polls.get(), failures.get(), entries.get(), published.get(), commitFailures.get(),
+                pushedPolls.get());
     }
 
     // ---- scheduling
@@ -300,6 +326,11 @@ public final class IngestEngine implements AutoCloseable {
             }
             slot.nextPollAt = started.plusSeconds(Math.max(1, interval));
             slot.inFlight = false;
+            // Checked after inFlight is cleared: a notice arriving from now on moves nextPollAt itself.
+            if (slot.changedWhileInFlight) {
+                slot.changedWhileInFlight = false;
+                slot.nextPollAt = clock.instant();
+            }
             if (slot.source == null) {
                 slots.remove(slot.url, slot);
             }

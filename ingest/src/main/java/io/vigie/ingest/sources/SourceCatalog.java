@@ -66,6 +66,9 @@ public final class SourceCatalog {
                     }
                     String url = StateKeys.urlOf(r.key());
                     boolean source = r.key().startsWith(StateKeys.SOURCE_PREFIX);
+                    if (!source && !r.key().startsWith(StateKeys.FEED_PREFIX)) {
+                        continue; // e.g. a push notification (StateKeys.CHANGED_PREFIX): not a definition nor a state
+                    }
                     if (r.value() == null) {
                         (source ? sources : feeds).remove(url);
                         continue;

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class StateConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StateConsumer.class);
     public static final String GROUP_ID = "vigie-ingest";
+    /** A change notice older than this when read (e.g. at restore) is ignored: the feed was polled since. */
+    static final long CHANGED_NOTICE_FRESH_MS = 60_000;
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final IngestEngine engine;
@@ -163,6 +165,11 @@ public final class StateConsumer implements AutoCloseable {
             IngestState state = decode(record);
             if (state != null && state.source() != null) {
                 engine.upsertSource(state.source());
+            }
+        } else if (key.startsWith(StateKeys.CHANGED_PREFIX)) {
+            // Only a fresh notice: the same records read again at restore are history, not news.
+            if (System.currentTimeMillis() - record.timestamp() < CHANGED_NOTICE_FRESH_MS) {
+                engine.pollSoon(url);
             }
         } else if (key.startsWith(StateKeys.FEED_PREFIX) && record.value() != null
                 && !readyPartitions.contains(record.partition())) {

@@ -11,6 +11,11 @@ import org.apache.kafka.common.utils.Utils;
 public final class StateKeys {
     public static final String SOURCE_PREFIX = "source|";
     public static final String FEED_PREFIX = "feed|";
+    /**
+     * A push notification that the feed changed (WebSub or a ping), written by whichever instance received it, so
+     * the instance that owns the feed polls it now. A tombstone: nothing to keep, compaction removes it.
+     */
+    public static final String CHANGED_PREFIX = "changed|";
 
     private StateKeys() {}
 
@@ -20,6 +25,10 @@ public final class StateKeys {
 
     public static String sourceKey(String url) {
         return SOURCE_PREFIX + CanonicalUrl.of(url);
+    }
+
+    public static String changedKey(String url) {
+        return CHANGED_PREFIX + CanonicalUrl.of(url);
     }
 
     /** The feed URL a key is about. */

@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 
 class PollIntervalTest {
     @Test
-    void anActiveFeedIsPolledMoreOftenAndAQuietOneLessWithinBounds() {
-        assertEquals(600, PollInterval.afterSuccess(1200, 3, 300, 3600));
+    void aFeedWithNewItemsIsPolledAtItsMinimumAndAQuietOneLessWithinBounds() {
+        assertEquals(300, PollInterval.afterSuccess(1200, 3, 300, 3600));
+        assertEquals(300, PollInterval.afterSuccess(3600, 1, 300, 3600), "one new item after an hour of quiet");
         assertEquals(1800, PollInterval.afterSuccess(1200, 0, 300, 3600));
         assertEquals(300, PollInterval.afterSuccess(400, 5, 300, 3600));
         assertEquals(3600, PollInterval.afterSuccess(3000, 0, 300, 3600));

@@ -13,6 +13,15 @@ public interface VigieService extends AutoCloseable {
     /** Starts the service's threads and returns; failures to connect are retried inside, not thrown. */
     void start();
 
+    /**
+     * Waits until the service can do its job (e.g. its index template is installed), at most {@code timeout}; true
+     * when it can. {@code start()} returns before that for services that set up asynchronously; a launcher that
+     * announces "ready" waits for this first. Services with nothing to set up are ready once started.
+     */
+    default boolean awaitReady(java.time.Duration timeout) throws InterruptedException {
+        return true;
+    }
+
     /** Stops the service, waiting for in-flight work to be committed or handed back. */
     @Override
     void close();
