@@ -3,6 +3,7 @@ package io.vigie.alerting;
 import io.vigie.alerting.incidents.IncidentTracker;
 import io.vigie.alerting.routing.NotificationPlanner;
 import io.vigie.alerting.routing.Silences;
+import io.vigie.model.IncidentCommand;
 import io.vigie.model.IncidentEvent;
 import io.vigie.model.IncidentStatus;
 import io.vigie.model.Notification;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * quiet incidents, sends what waited (group wait, quiet hours), repeats and escalates. One lock serialises
  * everything, so the signal consumer, the tick and the API never see half an update.
  */
-public final class IncidentRouter {
+public final class IncidentRouter implements IncidentDesk {
     private static final Logger log = LoggerFactory.getLogger(IncidentRouter.class);
     /** Resolved incidents stay in the planner's sight this long, to send their RESOLVED message. */
     private static final Duration RESOLVED_SIGHT = Duration.ofHours(1);
@@ -48,6 +49,43 @@ public final class IncidentRouter {
 
     public synchronized void restore(IncidentEvent incident) {
         tracker.restore(incident);
+    }
+
+    /**
+     * Forgets every incident and takes these instead: the incidents of the brands this instance owns after a
+     * rebalance, as the {@code incidents} topic has them.
+     */
+    public synchronized void replaceOwned(Collection<IncidentEvent> owned) {
+        tracker.clear();
+        owned.forEach(tracker::restore);
+    }
+
+    /**
+     * Applies a person's action received by any instance (this one owns the brand) and writes the answer with
+     * the incident, so the instance that received the HTTP call can reply.
+     */
+    public synchronized void apply(IncidentCommand command) {
+        Instant now = clock.instant();
+        IncidentCommand answer;
+        try {
+            IncidentEvent updated = tracker.act(command.incidentId(), command.action(), command.actor(),
+                    command.note(), now);
+            log.info("service=alerting event={} incident={} actor=\"{}\" command={}", command.action(),
+                    command.incidentId(), command.actor(), command.commandId());
+            publish(updated, now);
+            answer = command.applied(tracker.get(command.incidentId()).orElse(updated));
+        } catch (java.util.NoSuchElementException e) {
+            answer = command.rejected("NOT_FOUND", e.getMessage());
+        } catch (IllegalStateException e) {
+            answer = command.rejected("CONFLICT", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            answer = command.rejected("BAD_REQUEST", e.getMessage());
+        }
+        if (answer.error() != null) {
+            log.info("service=alerting event=action-rejected incident={} action={} actor=\"{}\" why=\"{}\"",
+                    command.incidentId(), command.action(), command.actor(), answer.error());
+        }
+        sink.answer(answer);
     }
 
     public synchronized void restoreSilence(String id, Silence silence) {
@@ -102,47 +140,52 @@ public final class IncidentRouter {
     }
 
     /** A person's action: acknowledge, resolve, reopen or note. Returns the updated incident. */
+    @Override
     public synchronized IncidentEvent act(String incidentId, String action, String actor, String note) {
         Instant now = clock.instant();
         IncidentEvent updated = tracker.act(incidentId, action, actor, note, now);
         log.info("service=alerting event={} incident={} actor=\"{}\"", action, incidentId, actor);
         publish(updated, now);
-        return updated;
+        return tracker.get(incidentId).orElse(updated);
     }
 
+    @Override
     public synchronized Optional<IncidentEvent> incident(String incidentId) {
         return tracker.get(incidentId);
     }
 
+    @Override
     public synchronized List<IncidentEvent> incidents() {
         return List.copyOf(tracker.all());
     }
 
+    @Override
     public synchronized Silence addSilence(Silence silence) {
-        silences.put(silence);
         sink.silence(silence.silenceId(), silence);
-        sink.flush();
+        silences.put(silence);
         log.info("service=alerting event=silence-created silence={} author=\"{}\" until={} matchers=\"{}\"",
                 silence.silenceId(), silence.author(), silence.endsAt(), silence.matchers());
         return silence;
     }
 
+    @Override
     public synchronized Optional<Silence> silence(String silenceId) {
         return silences.get(silenceId);
     }
 
+    @Override
     public synchronized Collection<Silence> silences() {
         return silences.all();
     }
 
     /** Deletes a silence; returns false when there was none with that id. */
+    @Override
     public synchronized boolean deleteSilence(String silenceId, String actor) {
         if (silences.get(silenceId).isEmpty()) {
             return false;
         }
-        silences.remove(silenceId);
         sink.silence(silenceId, null);
-        sink.flush();
+        silences.remove(silenceId);
         log.info("service=alerting event=silence-deleted silence={} actor=\"{}\"", silenceId, actor);
         return true;
     }
