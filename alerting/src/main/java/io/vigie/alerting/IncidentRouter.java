@@ -3,6 +3,7 @@ package io.vigie.alerting;
 import io.vigie.alerting.incidents.IncidentTracker;
 import io.vigie.alerting.routing.NotificationPlanner;
 import io.vigie.alerting.routing.Silences;
+import io.vigie.model.IncidentAction;
 import io.vigie.model.IncidentCommand;
 import io.vigie.model.IncidentEvent;
 import io.vigie.model.IncidentStatus;
@@ -14,6 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -101,19 +106,21 @@ public final class IncidentRouter implements IncidentDesk {
         onSignals(java.util.List.of(signal));
     }
 
-    /** Applies a batch of signals, writing what changed, with one wait for the cluster at the end. */
+    /** Applies a batch of signals, writing what changed and the messages now due. */
     public synchronized void onSignals(List<SpikeSignal> signals) {
         Instant now = clock.instant();
+        Map<String, IncidentEvent> changed = new LinkedHashMap<>();
         for (SpikeSignal signal : signals) {
-            Optional<IncidentEvent> changed = tracker.apply(signal, now);
-            if (changed.isEmpty()) {
+            Optional<IncidentEvent> updated = tracker.apply(signal, now);
+            if (updated.isEmpty()) {
                 log.debug("service=alerting event=signal-ignored signal={} phase={}", signal.signalId(),
                         signal.phase());
                 continue;
             }
-            if (!plan(changed.get(), now)) {
-                sink.incident(changed.get());
-            }
+            changed.put(updated.get().incidentId(), updated.get());
+        }
+        if (!changed.isEmpty()) {
+            writeWithPlan(changed.keySet(), now);
         }
         sink.flush();
     }
@@ -121,20 +128,14 @@ public final class IncidentRouter implements IncidentDesk {
     /** Resolves, repeats, escalates and sends what was held. */
     public synchronized void tick() {
         Instant now = clock.instant();
-        boolean wrote = false;
         tracker.forgetResolvedBefore(now.minus(FORGET_AFTER));
+        Set<String> changed = new LinkedHashSet<>();
         for (IncidentEvent resolved : tracker.expire(now)) {
             log.info("service=alerting event=auto-resolved incident={} brand={} kind={}", resolved.incidentId(),
                     resolved.brand(), resolved.kind());
-            publish(resolved, now);
+            changed.add(resolved.incidentId());
         }
-        for (IncidentEvent incident : List.copyOf(tracker.all())) {
-            if (incident.status() != IncidentStatus.RESOLVED
-                    || incident.resolvedAt() != null && incident.resolvedAt().plus(RESOLVED_SIGHT).isAfter(now)) {
-                wrote |= plan(incident, now);
-            }
-        }
-        if (wrote) {
+        if (writeWithPlan(changed, now)) {
             sink.flush();
         }
     }
@@ -191,33 +192,44 @@ public final class IncidentRouter implements IncidentDesk {
     }
 
     private void publish(IncidentEvent incident, Instant now) {
-        if (!plan(incident, now)) {
-            sink.incident(incident);
-        }
+        writeWithPlan(Set.of(incident.incidentId()), now);
         sink.flush();
     }
 
-    /** Plans and writes; returns true when it wrote the incident (because it appended to the history). */
-    private boolean plan(IncidentEvent incident, Instant now) {
-        NotificationPlanner.Plan plan = planner.plan(incident, tracker.all(), now);
-        if (plan.isEmpty()) {
-            return false;
+    /**
+     * Plans every incident in sight (messages go out per group, so one incident's change may be told together
+     * with its group's), appends the planned entries to the histories and writes the changed incidents and the
+     * notifications. Returns true when it wrote anything.
+     */
+    private boolean writeWithPlan(Set<String> changed, Instant now) {
+        List<IncidentEvent> inSight = tracker.all().stream()
+                .filter(i -> i.status() != IncidentStatus.RESOLVED
+                        || i.resolvedAt() != null && i.resolvedAt().plus(RESOLVED_SIGHT).isAfter(now)
+                        || changed.contains(i.incidentId()))
+                .toList();
+        NotificationPlanner.Plan plan = planner.plan(inSight, tracker.all(), now);
+        Map<String, IncidentEvent> written = new LinkedHashMap<>();
+        for (Map.Entry<String, List<IncidentAction>> e : plan.history().entrySet()) {
+            written.put(e.getKey(), tracker.record(e.getKey(), e.getValue(), now));
         }
-        IncidentEvent recorded = tracker.record(incident.incidentId(), plan.history(), now);
-        sink.incident(recorded);
-        List<Notification> out = new ArrayList<>();
+        for (String id : changed) {
+            written.computeIfAbsent(id, k -> tracker.get(k).orElseThrow());
+        }
+        written.values().forEach(sink::incident);
         for (NotificationPlanner.Planned p : plan.notifications()) {
-            Notification n = new Notification(0, p.notificationId(), recorded.incidentId(), p.receiver(), p.channel(),
-                    p.reason(), p.level(), Notification.DeliveryStatus.PENDING, 0, now, null, now, null, recorded);
+            IncidentEvent lead = written.get(p.leadIncidentId());
+            List<IncidentEvent> grouped = p.incidentIds().stream().skip(1).map(written::get).toList();
+            Notification n = new Notification(0, p.notificationId(), lead.incidentId(), p.receiver(), p.channel(),
+                    p.reason(), p.level(), Notification.DeliveryStatus.PENDING, 0, now, null, now, null, lead,
+                    grouped);
             sink.notification(n);
-            out.add(n);
             log.info("service=alerting event=notification-planned notification={} incident={} receiver={} "
-                    + "reason={} severity={}", n.notificationId(), n.incidentId(), n.receiver(), n.reason(),
-                    recorded.severity());
+                    + "reason={} severity={} grouped={}", n.notificationId(), n.incidentId(), n.receiver(),
+                    n.reason(), lead.severity(), grouped.size());
         }
         for (String m : plan.muted()) {
-            log.debug("service=alerting event=muted incident={} {}", incident.incidentId(), m);
+            log.debug("service=alerting event=muted {}", m);
         }
-        return true;
+        return !written.isEmpty();
     }
 }

@@ -207,13 +207,28 @@ public final class AlertingApi implements VigieService {
             SignedLinks.Claim claim = links.verify(ctx.pathParam("token"));
             receiver = config.receivers().stream().filter(r -> r.name().equals(claim.receiver())).findFirst()
                     .orElse(null);
-            IncidentEvent incident = incident(claim.incidentId());
+            List<IncidentEvent> incidents = claim.incidentIds().stream().map(this::incident).toList();
+            IncidentEvent incident = incidents.get(0);
             page.put("action", claim.action());
-            page.put("incidentId", incident.incidentId());
-            page.put("summary", incident.brand() + " — " + incident.summary());
+            page.put("incidentId", String.join(", ", claim.incidentIds()));
+            page.put("summary", incident.brand() + " — " + String.join(" · ",
+                    incidents.stream().map(IncidentEvent::summary).toList()));
             if (perform) {
                 String action = claim.action().equals("acknowledge") ? Actions.ACKNOWLEDGED : Actions.RESOLVED;
-                IncidentEvent done = desk.act(incident.incidentId(), action, claim.receiver(), "via signed link");
+                IncidentEvent done = null;
+                RuntimeException refused = null;
+                for (IncidentEvent i : incidents) {
+                    try {
+                        IncidentEvent after = desk.act(i.incidentId(), action, claim.receiver(), "via signed link");
+                        done = done == null ? after : done;
+                    } catch (IllegalStateException e) {
+                        // Already acknowledged or resolved by someone else: the others of the group still count.
+                        refused = refused == null ? e : refused;
+                    }
+                }
+                if (done == null) {
+                    throw refused;
+                }
                 page.put("state", "done");
                 page.put("status", done.status().name());
             } else {

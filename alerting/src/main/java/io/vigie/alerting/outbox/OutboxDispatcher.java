@@ -100,6 +100,9 @@ public final class OutboxDispatcher implements VigieService {
     public void start() {
         Properties c = kafka.consumerConfig();
         c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        // A killed instance's pending notifications are taken over after this long (the broker's default is 45 s).
+        c.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        c.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
         consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         Properties p = kafka.producerConfig();
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
