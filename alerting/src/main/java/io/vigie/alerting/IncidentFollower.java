@@ -195,15 +195,17 @@ public final class IncidentFollower implements VigieService {
      * Waits until this follower has read every partition up to the given offsets (typically the end offsets the
      * owner saw when it was given new partitions): from then on it knows every incident committed before.
      */
-    public boolean awaitCaughtUp(Map<TopicPartition, Long> ends, Duration timeout) throws InterruptedException {
+    public boolean awaitCaughtUp(Map<TopicPartition, Long> ends, Duration timeout,
+            java.util.function.BooleanSupplier keepWaiting) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (positions) {
             while (!caughtUp(ends)) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || !running) {
+                if (left <= 0 || !running || !keepWaiting.getAsBoolean()) {
                     return false;
                 }
-                positions.wait(Math.max(1, left / 1_000_000));
+                // Woken by every poll; the bound lets a stopping caller give up quickly.
+                positions.wait(Math.max(1, Math.min(200, left / 1_000_000)));
             }
             return true;
         }

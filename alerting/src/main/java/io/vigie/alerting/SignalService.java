@@ -193,7 +193,11 @@ public final class SignalService implements VigieService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.error("service=alerting-signals event=crashed error=\"{}\"", e.toString(), e);
+            if (running) {
+                log.error("service=alerting-signals event=crashed error=\"{}\"", e.toString(), e);
+            } else {
+                log.info("service=alerting-signals event=stopped-while-rebalancing error=\"{}\"", e.toString());
+            }
         } finally {
             try {
                 sink.abort();
@@ -255,7 +259,10 @@ public final class SignalService implements VigieService {
                 .map(p -> new TopicPartition(Topics.INCIDENTS, p.partition())).toList();
         Map<TopicPartition, Long> end = consumer.endOffsets(parts);
         try {
-            if (!follower.awaitCaughtUp(end, CATCH_UP_WAIT)) {
+            if (!follower.awaitCaughtUp(end, CATCH_UP_WAIT, () -> running)) {
+                if (!running) {
+                    throw new WakeupException(); // stopping: leave the poll loop
+                }
                 throw new IllegalStateException("the incidents topic was not read up to " + end + " within "
                         + CATCH_UP_WAIT);
             }
