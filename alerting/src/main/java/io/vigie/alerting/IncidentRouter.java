@@ -120,7 +120,9 @@ public final class IncidentRouter implements IncidentDesk {
             changed.put(updated.get().incidentId(), updated.get());
         }
         if (!changed.isEmpty()) {
-            writeWithPlan(changed.keySet(), now);
+            Set<String> brands = new java.util.HashSet<>();
+            changed.values().forEach(i -> brands.add(i.brand()));
+            writeWithPlan(changed.keySet(), brands, now);
         }
         sink.flush();
     }
@@ -192,7 +194,7 @@ public final class IncidentRouter implements IncidentDesk {
     }
 
     private void publish(IncidentEvent incident, Instant now) {
-        writeWithPlan(Set.of(incident.incidentId()), now);
+        writeWithPlan(Set.of(incident.incidentId()), Set.of(incident.brand()), now);
         sink.flush();
     }
 
@@ -202,7 +204,18 @@ public final class IncidentRouter implements IncidentDesk {
      * notifications. Returns true when it wrote anything.
      */
     private boolean writeWithPlan(Set<String> changed, Instant now) {
+        return writeWithPlan(changed, null, now);
+    }
+
+    /**
+     * As above, planning only the incidents of {@code brands} when not null (a change can only concern its own
+     * groups, and the groups stay within a brand unless a route groups across brands): what a signal batch or an
+     * action touches, so its cost does not grow with the number of other brands' incidents.
+     */
+    private boolean writeWithPlan(Set<String> changed, Set<String> brands, Instant now) {
+        boolean onlyBrands = brands != null && planner.groupsWithinBrand();
         List<IncidentEvent> inSight = tracker.all().stream()
+                .filter(i -> !onlyBrands || brands.contains(i.brand()))
                 .filter(i -> i.status() != IncidentStatus.RESOLVED
                         || i.resolvedAt() != null && i.resolvedAt().plus(RESOLVED_SIGHT).isAfter(now)
                         || changed.contains(i.incidentId()))

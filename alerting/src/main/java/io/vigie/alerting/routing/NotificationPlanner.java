@@ -94,6 +94,11 @@ public final class NotificationPlanner {
         this.updateFactor = updateFactor;
     }
 
+    /** Whether incidents of different brands never share a message: then a change is planned with its brand only. */
+    public boolean groupsWithinBrand() {
+        return routes.groupsWithinBrand();
+    }
+
     /** Plans one incident as if it were alone in its group. */
     public Plan plan(IncidentEvent incident, Collection<IncidentEvent> all, Instant now) {
         return plan(List.of(incident), all, now);

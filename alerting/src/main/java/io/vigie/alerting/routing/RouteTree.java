@@ -59,6 +59,15 @@ public final class RouteTree {
                 r.continueMatching(), timers, children, path);
     }
 
+    /** Whether every route groups by brand, so incidents of different brands never share a message. */
+    public boolean groupsWithinBrand() {
+        return withinBrand(root);
+    }
+
+    private static boolean withinBrand(Node node) {
+        return node.timers().groupBy().contains("brand") && node.children().stream().allMatch(RouteTree::withinBrand);
+    }
+
     /** The destinations of an incident with these labels; empty when nothing, not even the root, has a receiver. */
     public List<Destination> route(Map<String, String> labels) {
         List<Destination> out = new ArrayList<>();
