@@ -118,7 +118,8 @@ class AlertingClusterIT {
 
         // Instance A in its own JVM first: it owns everything, then B joins and they split.
         Path yamlA = Files.createTempFile("alerting-a-", ".yaml");
-        Files.writeString(yamlA, yaml(freePort()));
+        int apiA = freePort();
+        Files.writeString(yamlA, yaml(apiA));
         List<String> outA = Collections.synchronizedList(new ArrayList<>());
         Process a = child(yamlA, group, outA);
         awaitTrue(() -> lastOwned(outA).size() == partitions, "instance A owns every partition: " + outA);
@@ -160,6 +161,15 @@ class AlertingClusterIT {
         // A second acknowledgement, now impossible, is refused by the owner with 409.
         assertEquals(409, post(apiB, "/api/incidents/" + acked + "/acknowledge", "{\"actor\": \"eve\"}")
                 .statusCode());
+
+        // A silence created through B is followed by A at once (the silences topic), and A's API shows B's view.
+        HttpResponse<String> silence = post(apiB, "/api/silences", "{\"matchers\": [\"brand=\\\"calm-" + run
+                + "\\\"\"], \"duration\": \"1h\", \"author\": \"bob\", \"reason\": \"planned campaign\"}");
+        assertEquals(201, silence.statusCode(), silence.body());
+        String silenceId = json.readTree(silence.body()).get("silenceId").asText();
+        awaitTrue(() -> get(apiA, "/api/silences/" + silenceId).statusCode() == 200, "A follows B's silence");
+        assertEquals("ACKNOWLEDGED", json.readTree(get(apiA, "/api/incidents/" + acked).body()).get("status")
+                .asText());
 
         // Kill A with SIGKILL mid-incident, before any escalation is due: B takes its brands over.
         a.destroyForcibly().waitFor();
@@ -223,6 +233,15 @@ class AlertingClusterIT {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(int port, String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + path + " on port " + port + ": " + e, e);
+        }
     }
 
     private Process child(Path yaml, String group, List<String> out) throws Exception {
