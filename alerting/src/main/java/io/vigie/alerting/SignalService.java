@@ -58,6 +58,8 @@ import org.slf4j.LoggerFactory;
 public final class SignalService implements VigieService {
     private static final Logger log = LoggerFactory.getLogger(SignalService.class);
     private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(60);
+    /** A transaction slower than this is logged: the broker is starved or far, and alerts wait for it. */
+    private static final long SLOW_COMMIT_MS = 100;
 
     private final KafkaConnection kafka;
     private final String groupId;
@@ -177,7 +179,13 @@ public final class SignalService implements VigieService {
                         router.tick();
                         nextTick = System.nanoTime() + tickInterval.toNanos();
                     }
+                    long commitStart = System.nanoTime();
                     sink.commit(offsets(records), consumer.groupMetadata());
+                    long commitMs = (System.nanoTime() - commitStart) / 1_000_000;
+                    if (commitMs >= SLOW_COMMIT_MS) {
+                        log.warn("service=alerting-signals event=slow-commit ms={} records={}", commitMs,
+                                records.count());
+                    }
                 } catch (WakeupException e) {
                     throw e;
                 } catch (KafkaException e) {
