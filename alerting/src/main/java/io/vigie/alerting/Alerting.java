@@ -45,21 +45,24 @@ public final class Alerting {
     private final OutboxDispatcher outbox;
     private final AlertingApi api;
     private final RecentMentions mentions;
-    private final KafkaAlertSink sink;
+    private final IncidentFollower follower;
+    private final ClusterDesk desk;
 
     private Alerting(IncidentRouter router, SignalService signals, OutboxDispatcher outbox, AlertingApi api,
-            RecentMentions mentions, KafkaAlertSink sink) {
+            RecentMentions mentions, IncidentFollower follower, ClusterDesk desk) {
         this.router = router;
         this.signals = signals;
         this.outbox = outbox;
         this.api = api;
         this.mentions = mentions;
-        this.sink = sink;
+        this.follower = follower;
+        this.desk = desk;
     }
 
     /**
      * Builds every part. {@code groupPrefix} names the consumer groups ({@code <prefix>-signals},
-     * {@code <prefix>-outbox}); production uses "vigie-alerting".
+     * {@code <prefix>-outbox}) and the transactional id of the owner's writes ({@code <prefix>-owner-<random>});
+     * production uses "vigie-alerting".
      */
     public static Alerting build(AlertingConfig config, KafkaConnection kafka, Clock clock, String groupPrefix,
             Duration tickInterval) {
@@ -67,7 +70,7 @@ public final class Alerting {
         config.receivers().forEach(r -> receivers.put(r.name(), r));
         Silences silences = defaultSilences(config, clock);
         NotificationPlanner planner = planner(config, silences);
-        KafkaAlertSink sink = new KafkaAlertSink(kafka);
+        KafkaAlertSink sink = new KafkaAlertSink(kafka, groupPrefix + "-owner-" + UUID.randomUUID());
         IncidentRouter router = new IncidentRouter(new IncidentTracker(config.incidents()), planner, silences, sink,
                 clock);
         // Without receivers no link is ever sent, so a random secret is enough (the check demands one otherwise).
@@ -92,9 +95,12 @@ public final class Alerting {
         Delivery delivery = new Delivery(receivers, channels, new Backoff(o, new Random()), o.maxAttempts(), clock);
         OutboxDispatcher outbox = new OutboxDispatcher(kafka, groupPrefix + "-outbox", delivery, o.parallelism(),
                 clock);
-        SignalService signals = new SignalService(kafka, groupPrefix + "-signals", router, tickInterval, clock);
-        AlertingApi api = new AlertingApi(config, router, links, renderer, () -> outbox, clock);
-        return new Alerting(router, signals, outbox, api, mentions, sink);
+        IncidentFollower follower = new IncidentFollower(kafka, router::restoreSilence, clock);
+        SignalService signals = new SignalService(kafka, groupPrefix + "-signals", router, follower, sink,
+                tickInterval, clock);
+        ClusterDesk desk = new ClusterDesk(kafka, follower, router, clock);
+        AlertingApi api = new AlertingApi(config, desk, links, renderer, () -> outbox, clock);
+        return new Alerting(router, signals, outbox, api, mentions, follower, desk);
     }
 
     /** The planner of a checked configuration, with the given silences. */
@@ -127,12 +133,15 @@ public final class Alerting {
         return silences;
     }
 
-    /** In start order: mentions first (messages look them up), the outbox, the signals, then the API. */
+    /**
+     * In start order: mentions first (messages look them up), the follower (the owner rebuilds from it), the
+     * outbox, the owner of signals and actions, then the API. Stopped in reverse order.
+     */
     public List<VigieService> services() {
-        VigieService sinkCloser = new VigieService() {
+        VigieService deskCloser = new VigieService() {
             @Override
             public String name() {
-                return "alerting-writer";
+                return "alerting-desk";
             }
 
             @Override
@@ -140,10 +149,18 @@ public final class Alerting {
 
             @Override
             public void close() {
-                sink.close();
+                desk.close();
             }
         };
-        return List.of(mentions, outbox, signals, api, sinkCloser);
+        return List.of(mentions, follower, outbox, signals, deskCloser, api);
+    }
+
+    public IncidentFollower follower() {
+        return follower;
+    }
+
+    public IncidentDesk desk() {
+        return desk;
     }
 
     public IncidentRouter router() {

@@ -40,7 +40,7 @@ public record AlertingConfig(
         linkValidity = linkValidity == null ? Duration.ofDays(3) : linkValidity;
         api = api == null ? new Api(null, null, null) : api;
         incidents = incidents == null ? new Incidents(null, null, null, null, null) : incidents;
-        timing = timing == null ? new Timing(null, null, null) : timing;
+        timing = timing == null ? new Timing(null, null, null, null) : timing;
         routes = routes == null ? List.of() : List.copyOf(routes);
         receivers = receivers == null ? List.of() : List.copyOf(receivers);
         inhibitRules = inhibitRules == null ? List.of(InhibitRule.CRITICAL_MUTES_LOWER) : List.copyOf(inhibitRules);
@@ -106,13 +106,21 @@ public record AlertingConfig(
         }
     }
 
-    /** Alertmanager's three timers; a route inherits the ones it does not set from its parent. */
+    /**
+     * Alertmanager's grouping and three timers; a route inherits the ones it does not set from its parent.
+     *
+     * @param groupBy the labels (brand, kind) whose incidents go out together in one message per receiver:
+     *     by default {@code [brand]}, so a crisis that raises several kinds pages once
+     * @param groupWait how long a new group waits for its other incidents before its first message
+     */
     public record Timing(
+            List<String> groupBy,
             @JsonDeserialize(using = HumanDuration.class) Duration groupWait,
             @JsonDeserialize(using = HumanDuration.class) Duration groupInterval,
             @JsonDeserialize(using = HumanDuration.class) Duration repeatInterval) {
         public Timing {
-            groupWait = groupWait == null ? Duration.ZERO : groupWait;
+            groupBy = groupBy == null ? List.of("brand") : List.copyOf(groupBy);
+            groupWait = groupWait == null ? Duration.ofSeconds(10) : groupWait;
             groupInterval = groupInterval == null ? Duration.ofMinutes(5) : groupInterval;
             repeatInterval = repeatInterval == null ? Duration.ofHours(4) : repeatInterval;
         }
@@ -129,6 +137,7 @@ public record AlertingConfig(
             String receiver,
             String escalation,
             @com.fasterxml.jackson.annotation.JsonProperty("continue") Boolean continueMatching,
+            List<String> groupBy,
             @JsonDeserialize(using = HumanDuration.class) Duration groupWait,
             @JsonDeserialize(using = HumanDuration.class) Duration groupInterval,
             @JsonDeserialize(using = HumanDuration.class) Duration repeatInterval,

@@ -48,12 +48,14 @@ public final class AlertingConfigCheck {
         for (int i = 0; i < c.rotations().size(); i++) {
             rotation(c.rotations().get(i), "alerting.rotations[" + i + "]");
         }
+        overridesAcrossRotations();
         for (int i = 0; i < c.escalations().size(); i++) {
             escalation(c.escalations().get(i), "alerting.escalations[" + i + "]");
         }
         if (c.defaultReceiver() != null && !receivers.contains(c.defaultReceiver())) {
             throw error.apply("alerting.defaultReceiver", "unknown receiver '" + c.defaultReceiver() + "'");
         }
+        groupBy(c.timing().groupBy(), "alerting.timing.groupBy");
         for (int i = 0; i < c.routes().size(); i++) {
             route(c.routes().get(i), "alerting.routes[" + i + "]");
         }
@@ -186,10 +188,103 @@ public final class AlertingConfigCheck {
             }
             previous = l.after();
         }
+        levelsPageDifferentPeople(e, key);
+    }
+
+    /**
+     * One person cannot stand in for two rotations at the same time: the second override would leave a hole the
+     * first rotation's team believes covered (and the escalation of two levels would page the same person).
+     */
+    private void overridesAcrossRotations() {
+        for (int j = 0; j < c.rotations().size(); j++) {
+            AlertingConfig.Rotation later = c.rotations().get(j);
+            for (int b = 0; b < later.overrides().size(); b++) {
+                AlertingConfig.Override o = later.overrides().get(b);
+                for (int i = 0; i < j; i++) {
+                    AlertingConfig.Rotation earlier = c.rotations().get(i);
+                    for (int a = 0; a < earlier.overrides().size(); a++) {
+                        AlertingConfig.Override other = earlier.overrides().get(a);
+                        if (o.receiver().equals(other.receiver()) && overlap(o, other)) {
+                            throw error.apply("alerting.rotations[" + j + "].overrides[" + b + "]",
+                                    "overlaps alerting.rotations[" + i + "].overrides[" + a + "]: " + o.receiver()
+                                    + " would stand in for rotations '" + earlier.name() + "' and '"
+                                    + later.name() + "' at once (" + later(o.from(), other.from()) + " → "
+                                    + earlier(o.to(), other.to()) + ")");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Escalating pages someone else: two levels of one policy must never page the same person at the same time —
+     * the same receiver or rotation twice, or a receiver who is in another level's rotation (two rotations whose
+     * overrides put the same person on call at once are refused for every rotation, above).
+     */
+    private void levelsPageDifferentPeople(AlertingConfig.Escalation e, String key) {
+        for (int j = 0; j < e.levels().size(); j++) {
+            AlertingConfig.Level l = e.levels().get(j);
+            String lk = key + ".levels[" + j + "]";
+            for (int i = 0; i < j; i++) {
+                AlertingConfig.Level k = e.levels().get(i);
+                if (l.receiver() != null && l.receiver().equals(k.receiver())) {
+                    throw error.apply(lk + ".receiver", l.receiver() + " is already paged at levels[" + i + "]");
+                }
+                if (l.rotation() != null && l.rotation().equals(k.rotation())) {
+                    throw error.apply(lk + ".rotation", "rotation '" + l.rotation()
+                            + "' is already paged at levels[" + i + "]");
+                }
+                String clash = samePerson(k, l);
+                if (clash != null) {
+                    throw error.apply(lk, "levels[" + i + "] and this level would page the same person: " + clash);
+                }
+            }
+        }
+    }
+
+    /** Why two levels could page the same person at once, or null. */
+    private String samePerson(AlertingConfig.Level a, AlertingConfig.Level b) {
+        AlertingConfig.Rotation ra = rotationNamed(a.rotation());
+        AlertingConfig.Rotation rb = rotationNamed(b.rotation());
+        if (ra != null && b.receiver() != null) {
+            return inRotation(ra, b.receiver());
+        }
+        if (rb != null && a.receiver() != null) {
+            return inRotation(rb, a.receiver());
+        }
+        return null;
+    }
+
+    private static String inRotation(AlertingConfig.Rotation r, String receiver) {
+        if (r.participants().contains(receiver)) {
+            return receiver + " is a participant of rotation '" + r.name() + "'";
+        }
+        return r.overrides().stream().filter(o -> o.receiver().equals(receiver)).findFirst()
+                .map(o -> receiver + " overrides rotation '" + r.name() + "' from " + o.from())
+                .orElse(null);
+    }
+
+    private AlertingConfig.Rotation rotationNamed(String name) {
+        return name == null ? null
+                : c.rotations().stream().filter(r -> name.equals(r.name())).findFirst().orElse(null);
+    }
+
+    private static boolean overlap(AlertingConfig.Override x, AlertingConfig.Override y) {
+        return x.from().isBefore(y.to()) && y.from().isBefore(x.to());
+    }
+
+    private static java.time.Instant later(java.time.Instant x, java.time.Instant y) {
+        return x.isAfter(y) ? x : y;
+    }
+
+    private static java.time.Instant earlier(java.time.Instant x, java.time.Instant y) {
+        return x.isBefore(y) ? x : y;
     }
 
     private void route(AlertingConfig.Route r, String key) {
         matchers(r.matchers(), key + ".matchers");
+        groupBy(r.groupBy(), key + ".groupBy");
         if (r.receiver() != null && !receivers.contains(r.receiver())) {
             throw error.apply(key + ".receiver", "unknown receiver '" + r.receiver() + "'");
         }
@@ -198,6 +293,19 @@ public final class AlertingConfigCheck {
         }
         for (int i = 0; i < r.routes().size(); i++) {
             route(r.routes().get(i), key + ".routes[" + i + "]");
+        }
+    }
+
+    /** Incidents are grouped by what does not change during a crisis: brand and kind. */
+    private void groupBy(List<String> labels, String key) {
+        if (labels == null) {
+            return;
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            if (!Set.of("brand", "kind").contains(labels.get(i))) {
+                throw error.apply(key + "[" + i + "]", "'" + labels.get(i) + "' cannot group incidents: use brand "
+                        + "and/or kind (an empty list puts all of a receiver's incidents in one group)");
+            }
         }
     }
 

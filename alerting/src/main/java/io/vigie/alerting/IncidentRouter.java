@@ -3,6 +3,8 @@ package io.vigie.alerting;
 import io.vigie.alerting.incidents.IncidentTracker;
 import io.vigie.alerting.routing.NotificationPlanner;
 import io.vigie.alerting.routing.Silences;
+import io.vigie.model.IncidentAction;
+import io.vigie.model.IncidentCommand;
 import io.vigie.model.IncidentEvent;
 import io.vigie.model.IncidentStatus;
 import io.vigie.model.Notification;
@@ -13,6 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -24,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * quiet incidents, sends what waited (group wait, quiet hours), repeats and escalates. One lock serialises
  * everything, so the signal consumer, the tick and the API never see half an update.
  */
-public final class IncidentRouter {
+public final class IncidentRouter implements IncidentDesk {
     private static final Logger log = LoggerFactory.getLogger(IncidentRouter.class);
     /** Resolved incidents stay in the planner's sight this long, to send their RESOLVED message. */
     private static final Duration RESOLVED_SIGHT = Duration.ofHours(1);
@@ -50,6 +56,43 @@ public final class IncidentRouter {
         tracker.restore(incident);
     }
 
+    /**
+     * Forgets every incident and takes these instead: the incidents of the brands this instance owns after a
+     * rebalance, as the {@code incidents} topic has them.
+     */
+    public synchronized void replaceOwned(Collection<IncidentEvent> owned) {
+        tracker.clear();
+        owned.forEach(tracker::restore);
+    }
+
+    /**
+     * Applies a person's action received by any instance (this one owns the brand) and writes the answer with
+     * the incident, so the instance that received the HTTP call can reply.
+     */
+    public synchronized void apply(IncidentCommand command) {
+        Instant now = clock.instant();
+        IncidentCommand answer;
+        try {
+            IncidentEvent updated = tracker.act(command.incidentId(), command.action(), command.actor(),
+                    command.note(), now);
+            log.info("service=alerting event={} incident={} actor=\"{}\" command={}", command.action(),
+                    command.incidentId(), command.actor(), command.commandId());
+            publish(updated, now);
+            answer = command.applied(tracker.get(command.incidentId()).orElse(updated));
+        } catch (java.util.NoSuchElementException e) {
+            answer = command.rejected("NOT_FOUND", e.getMessage());
+        } catch (IllegalStateException e) {
+            answer = command.rejected("CONFLICT", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            answer = command.rejected("BAD_REQUEST", e.getMessage());
+        }
+        if (answer.error() != null) {
+            log.info("service=alerting event=action-rejected incident={} action={} actor=\"{}\" why=\"{}\"",
+                    command.incidentId(), command.action(), command.actor(), answer.error());
+        }
+        sink.answer(answer);
+    }
+
     public synchronized void restoreSilence(String id, Silence silence) {
         if (silence == null) {
             silences.remove(id);
@@ -63,19 +106,23 @@ public final class IncidentRouter {
         onSignals(java.util.List.of(signal));
     }
 
-    /** Applies a batch of signals, writing what changed, with one wait for the cluster at the end. */
+    /** Applies a batch of signals, writing what changed and the messages now due. */
     public synchronized void onSignals(List<SpikeSignal> signals) {
         Instant now = clock.instant();
+        Map<String, IncidentEvent> changed = new LinkedHashMap<>();
         for (SpikeSignal signal : signals) {
-            Optional<IncidentEvent> changed = tracker.apply(signal, now);
-            if (changed.isEmpty()) {
+            Optional<IncidentEvent> updated = tracker.apply(signal, now);
+            if (updated.isEmpty()) {
                 log.debug("service=alerting event=signal-ignored signal={} phase={}", signal.signalId(),
                         signal.phase());
                 continue;
             }
-            if (!plan(changed.get(), now)) {
-                sink.incident(changed.get());
-            }
+            changed.put(updated.get().incidentId(), updated.get());
+        }
+        if (!changed.isEmpty()) {
+            Set<String> brands = new java.util.HashSet<>();
+            changed.values().forEach(i -> brands.add(i.brand()));
+            writeWithPlan(changed.keySet(), brands, now);
         }
         sink.flush();
     }
@@ -83,98 +130,119 @@ public final class IncidentRouter {
     /** Resolves, repeats, escalates and sends what was held. */
     public synchronized void tick() {
         Instant now = clock.instant();
-        boolean wrote = false;
         tracker.forgetResolvedBefore(now.minus(FORGET_AFTER));
+        Set<String> changed = new LinkedHashSet<>();
         for (IncidentEvent resolved : tracker.expire(now)) {
             log.info("service=alerting event=auto-resolved incident={} brand={} kind={}", resolved.incidentId(),
                     resolved.brand(), resolved.kind());
-            publish(resolved, now);
+            changed.add(resolved.incidentId());
         }
-        for (IncidentEvent incident : List.copyOf(tracker.all())) {
-            if (incident.status() != IncidentStatus.RESOLVED
-                    || incident.resolvedAt() != null && incident.resolvedAt().plus(RESOLVED_SIGHT).isAfter(now)) {
-                wrote |= plan(incident, now);
-            }
-        }
-        if (wrote) {
+        if (writeWithPlan(changed, now)) {
             sink.flush();
         }
     }
 
     /** A person's action: acknowledge, resolve, reopen or note. Returns the updated incident. */
+    @Override
     public synchronized IncidentEvent act(String incidentId, String action, String actor, String note) {
         Instant now = clock.instant();
         IncidentEvent updated = tracker.act(incidentId, action, actor, note, now);
         log.info("service=alerting event={} incident={} actor=\"{}\"", action, incidentId, actor);
         publish(updated, now);
-        return updated;
+        return tracker.get(incidentId).orElse(updated);
     }
 
+    @Override
     public synchronized Optional<IncidentEvent> incident(String incidentId) {
         return tracker.get(incidentId);
     }
 
+    @Override
     public synchronized List<IncidentEvent> incidents() {
         return List.copyOf(tracker.all());
     }
 
+    @Override
     public synchronized Silence addSilence(Silence silence) {
-        silences.put(silence);
         sink.silence(silence.silenceId(), silence);
-        sink.flush();
+        silences.put(silence);
         log.info("service=alerting event=silence-created silence={} author=\"{}\" until={} matchers=\"{}\"",
                 silence.silenceId(), silence.author(), silence.endsAt(), silence.matchers());
         return silence;
     }
 
+    @Override
     public synchronized Optional<Silence> silence(String silenceId) {
         return silences.get(silenceId);
     }
 
+    @Override
     public synchronized Collection<Silence> silences() {
         return silences.all();
     }
 
     /** Deletes a silence; returns false when there was none with that id. */
+    @Override
     public synchronized boolean deleteSilence(String silenceId, String actor) {
         if (silences.get(silenceId).isEmpty()) {
             return false;
         }
-        silences.remove(silenceId);
         sink.silence(silenceId, null);
-        sink.flush();
+        silences.remove(silenceId);
         log.info("service=alerting event=silence-deleted silence={} actor=\"{}\"", silenceId, actor);
         return true;
     }
 
     private void publish(IncidentEvent incident, Instant now) {
-        if (!plan(incident, now)) {
-            sink.incident(incident);
-        }
+        writeWithPlan(Set.of(incident.incidentId()), Set.of(incident.brand()), now);
         sink.flush();
     }
 
-    /** Plans and writes; returns true when it wrote the incident (because it appended to the history). */
-    private boolean plan(IncidentEvent incident, Instant now) {
-        NotificationPlanner.Plan plan = planner.plan(incident, tracker.all(), now);
-        if (plan.isEmpty()) {
-            return false;
+    /**
+     * Plans every incident in sight (messages go out per group, so one incident's change may be told together
+     * with its group's), appends the planned entries to the histories and writes the changed incidents and the
+     * notifications. Returns true when it wrote anything.
+     */
+    private boolean writeWithPlan(Set<String> changed, Instant now) {
+        return writeWithPlan(changed, null, now);
+    }
+
+    /**
+     * As above, planning only the incidents of {@code brands} when not null (a change can only concern its own
+     * groups, and the groups stay within a brand unless a route groups across brands): what a signal batch or an
+     * action touches, so its cost does not grow with the number of other brands' incidents.
+     */
+    private boolean writeWithPlan(Set<String> changed, Set<String> brands, Instant now) {
+        boolean onlyBrands = brands != null && planner.groupsWithinBrand();
+        List<IncidentEvent> inSight = tracker.all().stream()
+                .filter(i -> !onlyBrands || brands.contains(i.brand()))
+                .filter(i -> i.status() != IncidentStatus.RESOLVED
+                        || i.resolvedAt() != null && i.resolvedAt().plus(RESOLVED_SIGHT).isAfter(now)
+                        || changed.contains(i.incidentId()))
+                .toList();
+        NotificationPlanner.Plan plan = planner.plan(inSight, tracker.all(), now);
+        Map<String, IncidentEvent> written = new LinkedHashMap<>();
+        for (Map.Entry<String, List<IncidentAction>> e : plan.history().entrySet()) {
+            written.put(e.getKey(), tracker.record(e.getKey(), e.getValue(), now));
         }
-        IncidentEvent recorded = tracker.record(incident.incidentId(), plan.history(), now);
-        sink.incident(recorded);
-        List<Notification> out = new ArrayList<>();
+        for (String id : changed) {
+            written.computeIfAbsent(id, k -> tracker.get(k).orElseThrow());
+        }
+        written.values().forEach(sink::incident);
         for (NotificationPlanner.Planned p : plan.notifications()) {
-            Notification n = new Notification(0, p.notificationId(), recorded.incidentId(), p.receiver(), p.channel(),
-                    p.reason(), p.level(), Notification.DeliveryStatus.PENDING, 0, now, null, now, null, recorded);
+            IncidentEvent lead = written.get(p.leadIncidentId());
+            List<IncidentEvent> grouped = p.incidentIds().stream().skip(1).map(written::get).toList();
+            Notification n = new Notification(0, p.notificationId(), lead.incidentId(), p.receiver(), p.channel(),
+                    p.reason(), p.level(), Notification.DeliveryStatus.PENDING, 0, now, null, now, null, lead,
+                    grouped);
             sink.notification(n);
-            out.add(n);
             log.info("service=alerting event=notification-planned notification={} incident={} receiver={} "
-                    + "reason={} severity={}", n.notificationId(), n.incidentId(), n.receiver(), n.reason(),
-                    recorded.severity());
+                    + "reason={} severity={} grouped={}", n.notificationId(), n.incidentId(), n.receiver(),
+                    n.reason(), lead.severity(), grouped.size());
         }
         for (String m : plan.muted()) {
-            log.debug("service=alerting event=muted incident={} {}", incident.incidentId(), m);
+            log.debug("service=alerting event=muted {}", m);
         }
-        return true;
+        return !written.isEmpty();
     }
 }

@@ -67,6 +67,49 @@ class AlertingConfigCheckTest {
         assertEquals("alerting.signingSecret", e.key());
     }
 
+    @Test
+    void onePersonStandingInForTwoRotationsAtOnceIsRefused() {
+        String yaml = Fixtures.YAML.replace("      participants: [alice-sms, bob-sms]\n", """
+                      participants: [alice-sms, bob-sms]
+                      overrides:
+                        - {receiver: bob-sms, from: "2026-12-24T00:00:00Z", to: "2026-12-27T00:00:00Z"}
+                    - name: secondary
+                      start: "2026-11-09"
+                      participants: [manager-mail]
+                      overrides:
+                        - {receiver: ops-webhook, from: "2026-12-01T00:00:00Z", to: "2026-12-02T00:00:00Z"}
+                        - {receiver: bob-sms, from: "2026-12-26T00:00:00Z", to: "2026-12-28T00:00:00Z"}
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> Fixtures.config(yaml));
+        assertEquals("alerting.rotations[1].overrides[1]", e.key());
+        assertTrue(e.getMessage().contains("overlaps alerting.rotations[0].overrides[0]"), e.getMessage());
+        assertTrue(e.getMessage().contains("'primary' and 'secondary'"), e.getMessage());
+        assertEquals(lineOf(yaml, "2026-12-26T00:00:00Z"), e.line());
+    }
+
+    @Test
+    void escalationLevelsThatWouldPageTheSamePersonAreRefused() {
+        String sameReceiver = Fixtures.YAML.replace("- {after: 15m, receiver: manager-mail}",
+                "- {after: 15m, receiver: manager-mail}\n        - {after: 30m, receiver: manager-mail}");
+        ConfigException e = assertThrows(ConfigException.class, () -> Fixtures.config(sameReceiver));
+        assertEquals("alerting.escalations[0].levels[2].receiver", e.key());
+        assertTrue(e.getMessage().contains("already paged at levels[1]"), e.getMessage());
+
+        String participant = Fixtures.YAML.replace("- {after: 15m, receiver: manager-mail}",
+                "- {after: 15m, receiver: bob-sms}");
+        e = assertThrows(ConfigException.class, () -> Fixtures.config(participant));
+        assertEquals("alerting.escalations[0].levels[1]", e.key());
+        assertTrue(e.getMessage().contains("bob-sms is a participant of rotation 'primary'"), e.getMessage());
+        assertEquals(lineOf(participant, "receiver: bob-sms}"), e.line());
+    }
+
+    @Test
+    void anUnknownGroupingLabelIsRefused() {
+        String yaml = Fixtures.YAML.replace("groupWait: 30s", "groupWait: 30s\n    groupBy: [brand, severity]");
+        ConfigException e = assertThrows(ConfigException.class, () -> Fixtures.config(yaml));
+        assertEquals("alerting.timing.groupBy[1]", e.key());
+    }
+
     private static int lineOf(String yaml, String text) {
         String[] lines = yaml.split("\n");
         for (int i = 0; i < lines.length; i++) {

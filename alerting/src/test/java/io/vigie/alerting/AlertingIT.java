@@ -96,7 +96,7 @@ class AlertingIT {
                   publicBaseUrl: http://127.0.0.1:%5$d
                   signingSecret: %1$s
                   api: {host: 127.0.0.1, port: %5$d}
-                  timing: {groupWait: 0s, groupInterval: 1s, repeatInterval: 1h}
+                  timing: {groupWait: 2s, groupInterval: 1s, repeatInterval: 1h}
                   outbox: {initialBackoff: 200ms, maxBackoff: 2s, maxAttempts: 200}
                   receivers:
                     - {name: team-hook, type: webhook, url: "%2$s"}
@@ -144,7 +144,12 @@ class AlertingIT {
     }
 
     private void signal(String id, String brand, SignalPhase phase, double observed, double expected) throws Exception {
-        SpikeSignal s = new SpikeSignal(1, id, brand, SignalKind.NEGATIVE_VOLUME, phase, Direction.RISE, null,
+        signal(id, brand, SignalKind.NEGATIVE_VOLUME, phase, observed, expected);
+    }
+
+    private void signal(String id, String brand, SignalKind kind, SignalPhase phase, double observed, double expected)
+            throws Exception {
+        SpikeSignal s = new SpikeSignal(1, id, brand, kind, phase, Direction.RISE, null,
                 Instant.now().minusSeconds(600), Instant.now(), observed, expected, 0.999, 1e-6,
                 "negative mentions of " + brand + " " + observed + " vs " + expected, List.of("m-1"));
         producer.send(new ProducerRecord<>(Topics.SIGNALS, brand, JsonSerde.of(SpikeSignal.class).encode(s))).get();
@@ -157,12 +162,15 @@ class AlertingIT {
     }
 
     @Test
-    void aSpikeReachesEveryReceiverOnceThenAnUpdateThenAnEscalationAndAPersonAcknowledgesByLink() throws Exception {
+    void aCrisisOnTwoKindsReachesEveryReceiverOnceThenAnUpdateThenAnEscalationAndAPersonAcknowledgesByLink()
+            throws Exception {
         String brand = "kryptonite-" + run;
         int apiPort = freePort();
         startAlerting(brand, "it-" + run, apiPort);
 
+        // One crisis, two kinds within the group wait: one message per receiver about both incidents.
         signal("sig-" + run, brand, SignalPhase.START, 9, 3);
+        signal("sig-vol-" + run, brand, SignalKind.VOLUME, SignalPhase.START, 18, 3);
         JsonNode hook = json.readTree(endpoints.await("/hook", 1, WAIT.toMillis()).get(0).body());
         assertEquals(1, endpoints.await("/slack", 1, WAIT.toMillis()).size());
         assertEquals(1, endpoints.await("/teams", 1, WAIT.toMillis()).size());
@@ -178,7 +186,11 @@ class AlertingIT {
         assertEquals(brand, hook.get("brand").asText());
         assertEquals("OPENED", hook.get("reason").asText());
         assertEquals("CRITICAL", hook.get("severity").asText());
-        assertEquals(3.0, hook.get("ratio").asDouble());
+        assertEquals("VOLUME", hook.get("kind").asText(), "the strongest incident leads");
+        assertEquals(6.0, hook.get("ratio").asDouble());
+        assertEquals(1, hook.get("grouped").size());
+        assertEquals("NEGATIVE_VOLUME", hook.get("grouped").get(0).get("kind").asText());
+        assertEquals(3.0, hook.get("grouped").get(0).get("ratio").asDouble());
         // Slack in French, Teams as an Adaptive Card, the SMS gateway with the number in the URL and the text in JSON.
         String slackText = json.readTree(endpoints.requests("/slack").get(0).body()).get("text").asText();
         assertTrue(slackText.contains("Nouvel incident") && slackText.contains(brand), slackText);
@@ -206,7 +218,8 @@ class AlertingIT {
         assertEquals(12.0, update.get("ratio").asDouble());
         assertEquals(2, endpoints.await("/slack", 2, WAIT.toMillis()).size());
 
-        // Nobody acknowledged within 4 s: the manager is paged, once (later updates reach them as updates).
+        // Nobody acknowledged within 4 s: the manager is paged, once for the crisis (later updates reach them as
+        // updates).
         long deadline = System.currentTimeMillis() + WAIT.toMillis();
         while (escalationsToManager() == 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
@@ -232,6 +245,9 @@ class AlertingIT {
         assertEquals(200, note.statusCode(), note.body());
         IncidentEvent onTopic = latestIncident(incidentId);
         assertEquals(IncidentStatus.ACKNOWLEDGED, onTopic.status());
+        String groupedId = hook.get("grouped").get(0).get("incidentId").asText();
+        assertEquals(IncidentStatus.ACKNOWLEDGED, latestIncident(groupedId).status(),
+                "the link of the grouped message acknowledged both incidents");
         assertTrue(onTopic.history().stream().anyMatch(a -> a.action().equals("acknowledged")
                 && a.actor().equals("team-hook")));
         assertTrue(onTopic.history().stream().anyMatch(a -> a.action().equals("note") && a.actor().equals("bob")

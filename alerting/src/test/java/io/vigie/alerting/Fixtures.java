@@ -92,6 +92,7 @@ public final class Fixtures {
         public final List<IncidentEvent> incidents = new ArrayList<>();
         public final List<Notification> notifications = new ArrayList<>();
         public final List<Silence> silences = new ArrayList<>();
+        public final List<io.vigie.model.IncidentCommand> answers = new ArrayList<>();
 
         @Override
         public void incident(IncidentEvent incident) {
@@ -101,6 +102,11 @@ public final class Fixtures {
         @Override
         public void notification(Notification notification) {
             notifications.add(notification);
+        }
+
+        @Override
+        public void answer(io.vigie.model.IncidentCommand answer) {
+            answers.add(answer);
         }
 
         @Override

@@ -195,10 +195,13 @@ class EndToEndIT {
                 incidents.forEach(i -> incidentIds.add(i.path("incidentId").asText()));
                 assertTrue(incidents.findValuesAsText("kind").contains(start.kind().name()), incidents.toString());
 
-                // The webhook: every incident notified, once, signed.
+                // The webhook: every incident notified, once, signed (one message per brand may carry several).
                 await("a webhook notification for every incident", Duration.ofSeconds(30), () -> {
                     Set<String> notified = new HashSet<>();
-                    hook.received().forEach(r -> notified.add(r.json().path("incidentId").asText()));
+                    hook.received().forEach(r -> {
+                        notified.add(r.json().path("incidentId").asText());
+                        r.json().path("grouped").forEach(g -> notified.add(g.path("incidentId").asText()));
+                    });
                     return notified.containsAll(incidentIds) ? Boolean.TRUE : null;
                 });
                 long webhookMs = Duration.between(crisisStart, Instant.now()).toMillis();
@@ -213,6 +216,9 @@ class EndToEndIT {
                     assertTrue(r.json().path("links").path("acknowledge").asText().startsWith("http://127.0.0.1:" + apiPort + "/a/"),
                             r.body());
                     perIncident.merge(r.json().path("incidentId").asText(), 1, Integer::sum);
+                    // The kinds of one crisis go out in one message (grouped by brand): each is told once.
+                    r.json().path("grouped").forEach(g -> perIncident.merge(g.path("incidentId").asText(), 1,
+                            Integer::sum));
                 }
                 assertEquals(received.size(), received.stream().map(WebhookReceiver.Request::idempotencyKey).distinct().count(),
                         "each notification has its own idempotency key");

@@ -1,6 +1,8 @@
 package io.vigie.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One message to one receiver about one incident, with its delivery state: the value of the {@code notifications}
@@ -14,6 +16,8 @@ import java.time.Instant;
  * @param nextAttemptAt when the next attempt is due (PENDING only)
  * @param lastError why the last attempt failed, when it did
  * @param incident the incident as it was when the notification was planned: the message is rendered from it
+ * @param grouped the other incidents of the same group (same brand by default) told in this same message, as
+ *     they were when it was planned; empty for a message about one incident
  */
 public record Notification(
         int schemaVersion,
@@ -29,7 +33,8 @@ public record Notification(
         Instant nextAttemptAt,
         Instant updatedAt,
         String lastError,
-        IncidentEvent incident) {
+        IncidentEvent incident,
+        List<IncidentEvent> grouped) {
 
     /** Where a notification stands: waiting for (another) attempt, delivered, or given up after the retry limit. */
     public enum DeliveryStatus {
@@ -48,6 +53,15 @@ public record Notification(
         Schema.required(status, "status");
         Schema.required(createdAt, "createdAt");
         Schema.required(incident, "incident");
+        grouped = Schema.list(grouped);
+    }
+
+    /** Every incident this message is about: the lead first. */
+    public List<IncidentEvent> incidents() {
+        List<IncidentEvent> all = new ArrayList<>();
+        all.add(incident);
+        all.addAll(grouped);
+        return all;
     }
 
     public boolean finished() {
@@ -56,16 +70,16 @@ public record Notification(
 
     public Notification delivered(Instant at) {
         return new Notification(schemaVersion, notificationId, incidentId, receiver, channel, reason, escalationLevel,
-                DeliveryStatus.DELIVERED, attempts + 1, createdAt, null, at, null, incident);
+                DeliveryStatus.DELIVERED, attempts + 1, createdAt, null, at, null, incident, grouped);
     }
 
     public Notification retryAt(Instant next, Instant at, String error) {
         return new Notification(schemaVersion, notificationId, incidentId, receiver, channel, reason, escalationLevel,
-                DeliveryStatus.PENDING, attempts + 1, createdAt, next, at, error, incident);
+                DeliveryStatus.PENDING, attempts + 1, createdAt, next, at, error, incident, grouped);
     }
 
     public Notification failed(Instant at, String error) {
         return new Notification(schemaVersion, notificationId, incidentId, receiver, channel, reason, escalationLevel,
-                DeliveryStatus.FAILED, attempts + 1, createdAt, null, at, error, incident);
+                DeliveryStatus.FAILED, attempts + 1, createdAt, null, at, error, incident, grouped);
     }
 }

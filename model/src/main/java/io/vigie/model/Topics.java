@@ -13,6 +13,8 @@ public final class Topics {
     public static final String INCIDENTS = "incidents";
     public static final String NOTIFICATIONS = "notifications";
     public static final String SILENCES = "silences";
+    /** People's actions on incidents and the owner's answers; as many partitions as {@link #SIGNALS}, same key. */
+    public static final String INCIDENT_ACTIONS = "incident.actions";
     public static final String INGEST_STATE = "ingest.state";
     public static final String DEADLETTER = "deadletter";
 
@@ -40,6 +42,8 @@ public final class Topics {
                         "alerting (outbox)", "alerting (delivery)"),
                 new TopicSpec(SILENCES, 1, true, null, "silence id", Silence.class,
                         "alerting (API, config)", "alerting (every instance)"),
+                new TopicSpec(INCIDENT_ACTIONS, 6, false, WEEK, "brand id (co-partitioned with signals)",
+                        IncidentCommand.class, "alerting (API of any instance)", "alerting (the brand's owner)"),
                 new TopicSpec(INGEST_STATE, 6, true, null, "feed URL or item id", Object.class,
                         "ingest", "ingest (every instance, on start and rebalance)"),
                 new TopicSpec(DEADLETTER, 1, false, MONTH, "original key", DeadLetter.class,

@@ -7,7 +7,8 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.vigie.alerting.AlertingConfig;
 import io.vigie.alerting.HumanDuration;
-import io.vigie.alerting.IncidentRouter;
+import io.vigie.alerting.ActionQueuedException;
+import io.vigie.alerting.IncidentDesk;
 import io.vigie.alerting.incidents.Actions;
 import io.vigie.alerting.messages.MessageRenderer;
 import io.vigie.alerting.outbox.OutboxDispatcher;
@@ -56,7 +57,7 @@ public final class AlertingApi implements VigieService {
     private static final Logger log = LoggerFactory.getLogger(AlertingApi.class);
 
     private final AlertingConfig config;
-    private final IncidentRouter router;
+    private final IncidentDesk desk;
     private final SignedLinks links;
     private final MessageRenderer renderer;
     private final Supplier<OutboxDispatcher> outbox;
@@ -71,10 +72,10 @@ public final class AlertingApi implements VigieService {
     public record SilenceRequest(List<String> matchers, Instant startsAt, Instant endsAt, String duration,
             String author, String reason) {}
 
-    public AlertingApi(AlertingConfig config, IncidentRouter router, SignedLinks links, MessageRenderer renderer,
+    public AlertingApi(AlertingConfig config, IncidentDesk desk, SignedLinks links, MessageRenderer renderer,
             Supplier<OutboxDispatcher> outbox, Clock clock) {
         this.config = config;
-        this.router = router;
+        this.desk = desk;
         this.links = links;
         this.renderer = renderer;
         this.outbox = outbox;
@@ -105,19 +106,19 @@ public final class AlertingApi implements VigieService {
         app.post("/api/incidents/{id}/resolve", ctx -> act(ctx, Actions.RESOLVED));
         app.post("/api/incidents/{id}/reopen", ctx -> act(ctx, Actions.REOPENED));
         app.post("/api/incidents/{id}/notes", ctx -> act(ctx, Actions.NOTE));
-        app.get("/api/silences", ctx -> ctx.json(router.silences()));
-        app.get("/api/silences/{id}", ctx -> ctx.json(router.silence(ctx.pathParam("id"))
+        app.get("/api/silences", ctx -> ctx.json(desk.silences()));
+        app.get("/api/silences/{id}", ctx -> ctx.json(desk.silence(ctx.pathParam("id"))
                 .orElseThrow(() -> new NoSuchElementException("no silence " + ctx.pathParam("id")))));
         app.post("/api/silences", ctx -> ctx.status(HttpStatus.CREATED)
-                .json(router.addSilence(silence(ctx, "sil-" + UUID.randomUUID()))));
+                .json(desk.addSilence(silence(ctx, "sil-" + UUID.randomUUID()))));
         app.put("/api/silences/{id}", ctx -> {
-            router.silence(ctx.pathParam("id"))
+            desk.silence(ctx.pathParam("id"))
                     .orElseThrow(() -> new NoSuchElementException("no silence " + ctx.pathParam("id")));
-            ctx.json(router.addSilence(silence(ctx, ctx.pathParam("id"))));
+            ctx.json(desk.addSilence(silence(ctx, ctx.pathParam("id"))));
         });
         app.delete("/api/silences/{id}", ctx -> {
             String actor = required(ctx.queryParam("actor"), "actor");
-            if (!router.deleteSilence(ctx.pathParam("id"), actor)) {
+            if (!desk.deleteSilence(ctx.pathParam("id"), actor)) {
                 throw new NoSuchElementException("no silence " + ctx.pathParam("id"));
             }
             ctx.status(HttpStatus.NO_CONTENT);
@@ -128,6 +129,7 @@ public final class AlertingApi implements VigieService {
         });
         app.get("/a/{token}", ctx -> linkPage(ctx, false));
         app.post("/a/{token}", ctx -> linkPage(ctx, true));
+        app.exception(ActionQueuedException.class, (e, ctx) -> error(ctx, HttpStatus.ACCEPTED, e));
         app.exception(NoSuchElementException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e));
         app.exception(IllegalStateException.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e));
@@ -156,21 +158,21 @@ public final class AlertingApi implements VigieService {
     private void listIncidents(Context ctx) {
         String status = ctx.queryParam("status");
         IncidentStatus wanted = status == null ? null : IncidentStatus.valueOf(status.toUpperCase());
-        ctx.json(router.incidents().stream()
+        ctx.json(desk.incidents().stream()
                 .filter(i -> wanted == null || i.status() == wanted)
                 .sorted(Comparator.comparing(IncidentEvent::openedAt).reversed())
                 .toList());
     }
 
     private IncidentEvent incident(String id) {
-        return router.incident(id).orElseThrow(() -> new NoSuchElementException("no incident " + id));
+        return desk.incident(id).orElseThrow(() -> new NoSuchElementException("no incident " + id));
     }
 
     private void act(Context ctx, String action) throws Exception {
         ActionRequest body = ctx.body().isBlank() ? new ActionRequest(null, null)
                 : json.readValue(ctx.body(), ActionRequest.class);
         incident(ctx.pathParam("id"));
-        ctx.json(router.act(ctx.pathParam("id"), action, required(body.actor(), "actor"), body.note()));
+        ctx.json(desk.act(ctx.pathParam("id"), action, required(body.actor(), "actor"), body.note()));
     }
 
     private Silence silence(Context ctx, String id) throws Exception {
@@ -205,18 +207,37 @@ public final class AlertingApi implements VigieService {
             SignedLinks.Claim claim = links.verify(ctx.pathParam("token"));
             receiver = config.receivers().stream().filter(r -> r.name().equals(claim.receiver())).findFirst()
                     .orElse(null);
-            IncidentEvent incident = incident(claim.incidentId());
+            List<IncidentEvent> incidents = claim.incidentIds().stream().map(this::incident).toList();
+            IncidentEvent incident = incidents.get(0);
             page.put("action", claim.action());
-            page.put("incidentId", incident.incidentId());
-            page.put("summary", incident.brand() + " — " + incident.summary());
+            page.put("incidentId", String.join(", ", claim.incidentIds()));
+            page.put("summary", incident.brand() + " — " + String.join(" · ",
+                    incidents.stream().map(IncidentEvent::summary).toList()));
             if (perform) {
                 String action = claim.action().equals("acknowledge") ? Actions.ACKNOWLEDGED : Actions.RESOLVED;
-                IncidentEvent done = router.act(incident.incidentId(), action, claim.receiver(), "via signed link");
+                IncidentEvent done = null;
+                RuntimeException refused = null;
+                for (IncidentEvent i : incidents) {
+                    try {
+                        IncidentEvent after = desk.act(i.incidentId(), action, claim.receiver(), "via signed link");
+                        done = done == null ? after : done;
+                    } catch (IllegalStateException e) {
+                        // Already acknowledged or resolved by someone else: the others of the group still count.
+                        refused = refused == null ? e : refused;
+                    }
+                }
+                if (done == null) {
+                    throw refused;
+                }
                 page.put("state", "done");
                 page.put("status", done.status().name());
             } else {
                 page.put("state", "confirm");
             }
+        } catch (ActionQueuedException e) {
+            page.put("state", "invalid");
+            page.put("problem", e.getMessage());
+            ctx.status(HttpStatus.ACCEPTED);
         } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
             page.put("state", "invalid");
             page.put("problem", e.getMessage());

@@ -30,7 +30,12 @@ public final class SignedLinks implements LinkSigner {
     private final Clock clock;
 
     /** What a valid link says. */
-    public record Claim(String incidentId, String action, String receiver, Instant expiresAt) {}
+    public record Claim(String incidentId, String action, String receiver, Instant expiresAt) {
+        /** The incidents the link acts on: one, or every incident of a grouped message, the lead first. */
+        public java.util.List<String> incidentIds() {
+            return java.util.List.of(incidentId.split(java.util.regex.Pattern.quote(LinkSigner.ID_SEPARATOR)));
+        }
+    }
 
     public SignedLinks(String baseUrl, String secret, Duration validity, Clock clock) {
         if (secret == null || secret.length() < 16) {

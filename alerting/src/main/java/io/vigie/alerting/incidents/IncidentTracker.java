@@ -68,6 +68,15 @@ public final class IncidentTracker {
         return incidents.values().stream().filter(i -> i.status() != IncidentStatus.RESOLVED).toList();
     }
 
+    /** Forgets everything: the owner rebuilds from the topic after its brands changed. */
+    public void clear() {
+        incidents.clear();
+        signalsByIncident.clear();
+        incidentBySignal.clear();
+        notedRatio.clear();
+        lastSignalAt.clear();
+    }
+
     /** Takes an incident read back from the {@code incidents} topic (start, restart, another instance's write). */
     public void restore(IncidentEvent incident) {
         incidents.put(incident.incidentId(), incident);

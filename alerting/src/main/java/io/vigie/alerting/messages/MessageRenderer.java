@@ -132,6 +132,15 @@ public final class MessageRenderer {
         c.put("sinceIso", i.openedAt().toString());
         c.put("summary", i.summary());
         c.put("subject", "");
+        List<Map<String, String>> also = new ArrayList<>();
+        for (IncidentEvent g : n.grouped()) {
+            double gr = IncidentTracker.ratio(g.observed(), g.expected());
+            also.add(Map.of("incidentId", g.incidentId(), "kind", g.kind().name(), "severity", g.severity().name(),
+                    "status", g.status().name(), "summary", g.summary(),
+                    "ratio", Double.isInfinite(gr) ? "∞" : String.format(locale, "%.1f", gr),
+                    "ratioNumber", Double.isInfinite(gr) ? "null" : number(gr)));
+        }
+        c.put("also", also);
         List<Map<String, String>> top = new ArrayList<>();
         int negative = 0, neutral = 0, positive = 0, known = 0;
         for (String id : i.topMentionIds()) {
@@ -162,8 +171,11 @@ public final class MessageRenderer {
         c.put("neutral", neutral);
         c.put("positive", positive);
         Map<String, String> links = new LinkedHashMap<>();
-        links.put("acknowledge", signer.link(i.incidentId(), "acknowledge", n.receiver()));
-        links.put("resolve", signer.link(i.incidentId(), "resolve", n.receiver()));
+        // One click acts on every incident the message was about: the page was one, so is the answer.
+        String ids = String.join(LinkSigner.ID_SEPARATOR, n.incidents().stream().map(IncidentEvent::incidentId)
+                .toList());
+        links.put("acknowledge", signer.link(ids, "acknowledge", n.receiver()));
+        links.put("resolve", signer.link(ids, "resolve", n.receiver()));
         links.put("dashboard", config.dashboardUrl().replace("{brand}",
                 java.net.URLEncoder.encode(i.brand(), java.nio.charset.StandardCharsets.UTF_8)));
         links.put("incident", config.publicBaseUrl() + "/api/incidents/" + i.incidentId());

@@ -95,7 +95,7 @@ public final class RecentMentions implements MentionDetails, VigieService {
         } catch (RuntimeException e) {
             log.error("service=alerting-mentions event=crashed error=\"{}\"", e.toString(), e);
         } finally {
-            consumer.close();
+            consumer.close(java.time.Duration.ofSeconds(1));
         }
     }
 
@@ -107,7 +107,7 @@ public final class RecentMentions implements MentionDetails, VigieService {
         }
         if (thread != null) {
             try {
-                thread.join(10_000);
+                thread.join(3_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

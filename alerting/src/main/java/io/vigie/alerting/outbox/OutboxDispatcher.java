@@ -100,6 +100,9 @@ public final class OutboxDispatcher implements VigieService {
     public void start() {
         Properties c = kafka.consumerConfig();
         c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        // A killed instance's pending notifications are taken over after this long (the broker's default is 45 s).
+        c.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        c.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
         consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         Properties p = kafka.producerConfig();
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
@@ -158,7 +161,9 @@ public final class OutboxDispatcher implements VigieService {
             } catch (RuntimeException e) {
                 log.warn("service=alerting-outbox event=final-commit-failed error=\"{}\"", e.toString());
             }
-            consumer.close();
+            // Bounded: a stop must not hang on a broker that went away first (the offsets are safe anyway: a
+            // notification not committed past is read again and its idempotency key dedupes it).
+            consumer.close(Duration.ofSeconds(1));
         }
     }
 
@@ -296,7 +301,7 @@ public final class OutboxDispatcher implements VigieService {
         }
         producer.flush(); // states written before the offsets that skip their predecessors
         if (sync) {
-            consumer.commitSync(offsets);
+            consumer.commitSync(offsets, Duration.ofSeconds(2));
         } else {
             consumer.commitAsync(offsets, null);
         }
@@ -331,7 +336,7 @@ public final class OutboxDispatcher implements VigieService {
         Thread t = thread;
         if (t != null) {
             try {
-                t.join(15_000);
+                t.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -339,13 +344,13 @@ public final class OutboxDispatcher implements VigieService {
         if (workers != null) {
             workers.shutdownNow();
             try {
-                workers.awaitTermination(5, TimeUnit.SECONDS);
+                workers.awaitTermination(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(2));
         }
         log.info("service=alerting-outbox event=stopped delivered={} failed={}", delivered, failed);
     }

@@ -14,6 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,15 +23,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides, for one incident at one instant, which receivers must be told what: the first message after the group
- * wait, an update when the severity changed or the ratio moved by the update factor (no sooner than the group
- * interval), a reminder every repeat interval while nobody acknowledged, the resolution, and the next escalation
- * level when the incident stayed unacknowledged too long. Silences and inhibition mute; quiet hours hold
- * non-critical messages until they end.
+ * Decides which receivers must be told what, Alertmanager-style: incidents are grouped per receiver by the route's
+ * {@code groupBy} labels (the brand by default), and a group goes out as ONE message. A new group waits
+ * {@code groupWait} after its first incident, so the kinds a crisis raises together (volume, negative volume,
+ * reach…) share one page; after that, anything new in the group (another incident, a change of severity or of the
+ * ratio by the update factor, a resolution) is batched and sent no sooner than {@code groupInterval} after the
+ * group's previous message; a reminder every {@code repeatInterval} while nobody acknowledged; the next
+ * escalation level when an incident stayed unacknowledged too long (a first page to that person goes at once).
+ * Silences and inhibition mute an incident; quiet hours hold a group with nothing critical until they end.
  *
- * <p>It keeps no state of its own: what was already sent is read from the incident's history ("notified" and
- * "escalated" entries), which lives on the compacted {@code incidents} topic, so a restart neither repeats nor
- * forgets a message. Calling it twice at the same instant plans nothing the second time.
+ * <p>It keeps no state of its own: what was already sent is read from each incident's history ("notified" and
+ * "escalated" entries), which lives on the compacted {@code incidents} topic, so a restart or another owner
+ * neither repeats nor forgets a message. Every incident in a message gets its own "notified" entry with the
+ * message's id. Calling it twice at the same instant plans nothing the second time.
  */
 public final class NotificationPlanner {
     public static final String OPENED = "OPENED";
@@ -38,6 +44,8 @@ public final class NotificationPlanner {
     public static final String ESCALATED = "ESCALATED";
     public static final String REOPENED = "REOPENED";
     public static final String RESOLVED = "RESOLVED";
+    /** Which news leads a grouped message (and gives its reason), first wins. */
+    private static final List<String> NEWS_ORDER = List.of(ESCALATED, OPENED, REOPENED, UPDATED, REPEATED, RESOLVED);
 
     private final RouteTree routes;
     private final Silences silences;
@@ -47,19 +55,32 @@ public final class NotificationPlanner {
     private final Map<String, EscalationPolicy> escalations;
     private final double updateFactor;
 
-    /** One message to send. */
-    public record Planned(String notificationId, String receiver, String channel, String reason, Integer level) {}
+    /** One message to send, about {@code incidentIds}: the lead (the message is rendered from it) first. */
+    public record Planned(String notificationId, String receiver, String channel, String reason, Integer level,
+            List<String> incidentIds) {
+        public String leadIncidentId() {
+            return incidentIds.get(0);
+        }
+    }
 
-    /** What to append to the incident's history, and the messages to send. */
-    public record Plan(List<IncidentAction> history, List<Planned> notifications, List<String> muted) {
+    /** What to append to each incident's history (by incident id), and the messages to send. */
+    public record Plan(Map<String, List<IncidentAction>> history, List<Planned> notifications, List<String> muted) {
         public boolean isEmpty() {
             return history.isEmpty();
+        }
+
+        /** The entries of one incident (empty when it has none). */
+        public List<IncidentAction> history(String incidentId) {
+            return history.getOrDefault(incidentId, List.of());
         }
     }
 
     private record Target(RouteTree.Timers timers, Integer level) {}
 
     private record Sent(String reason, Severity severity, double ratio, Instant at, int count) {}
+
+    /** One incident in a receiver's group: what was last sent to that receiver about it, and what is new. */
+    private record Member(String receiver, IncidentEvent incident, Target target, Sent last, String news) {}
 
     public NotificationPlanner(RouteTree routes, Silences silences, Inhibitor inhibitor,
             Map<String, AlertingConfig.Receiver> receivers, Map<String, QuietHours> quietHours,
@@ -73,76 +94,166 @@ public final class NotificationPlanner {
         this.updateFactor = updateFactor;
     }
 
+    /** Whether incidents of different brands never share a message: then a change is planned with its brand only. */
+    public boolean groupsWithinBrand() {
+        return routes.groupsWithinBrand();
+    }
+
+    /** Plans one incident as if it were alone in its group. */
     public Plan plan(IncidentEvent incident, Collection<IncidentEvent> all, Instant now) {
-        Map<String, String> labels = Labels.of(incident);
-        List<IncidentAction> history = new ArrayList<>();
+        return plan(List.of(incident), all, now);
+    }
+
+    /**
+     * Plans the incidents in sight ({@code candidates}: unresolved or recently resolved, grouped here);
+     * {@code all} is what inhibition looks at.
+     */
+    public Plan plan(Collection<IncidentEvent> candidates, Collection<IncidentEvent> all, Instant now) {
+        Map<String, List<IncidentAction>> history = new LinkedHashMap<>();
         List<Planned> out = new ArrayList<>();
         List<String> muted = new ArrayList<>();
-        Instant known = knownAt(incident);
-        Map<String, Target> targets = new LinkedHashMap<>();
-        for (RouteTree.Destination d : routes.route(labels)) {
-            if (d.receiver() != null) {
-                targets.putIfAbsent(d.receiver(), new Target(d.timers(), null));
-            }
-            if (d.escalation() != null) {
-                escalate(incident, escalations.get(d.escalation()), d.timers(), known, now, targets, history);
+        Map<String, List<Member>> groups = new LinkedHashMap<>();
+        List<IncidentEvent> ordered = new ArrayList<>(candidates);
+        ordered.sort(Comparator.comparing(IncidentEvent::openedAt).thenComparing(IncidentEvent::incidentId));
+        // A group's escalation clock starts with its first unacknowledged incident, so the kinds of one crisis
+        // climb the levels together and the next person is paged once for all of them.
+        Map<String, List<RouteTree.Destination>> routed = new HashMap<>();
+        Map<String, Instant> escalationStart = new HashMap<>();
+        for (IncidentEvent incident : ordered) {
+            Map<String, String> labels = Labels.of(incident);
+            List<RouteTree.Destination> destinations = routes.route(labels);
+            routed.put(incident.incidentId(), destinations);
+            if (incident.status() == IncidentStatus.OPEN) {
+                for (RouteTree.Destination d : destinations) {
+                    if (d.escalation() != null) {
+                        escalationStart.merge(groupKey(d.escalation(), d.timers(), labels), knownAt(incident),
+                                (x, y) -> x.isBefore(y) ? x : y);
+                    }
+                }
             }
         }
-        // Muting is looked up only when something is due: inhibition scans every incident.
-        Optional<String> mutedBy = null;
-        for (Map.Entry<String, Target> e : targets.entrySet()) {
-            String receiver = e.getKey();
-            Target target = e.getValue();
-            Sent last = lastSent(incident, receiver);
-            String reason = reason(incident, receiver, target, last, known, now);
-            if (reason == null) {
-                continue;
+        for (IncidentEvent incident : ordered) {
+            Map<String, String> labels = Labels.of(incident);
+            Instant known = knownAt(incident);
+            Map<String, Target> targets = new LinkedHashMap<>();
+            List<IncidentAction> escalated = new ArrayList<>();
+            for (RouteTree.Destination d : routed.get(incident.incidentId())) {
+                if (d.receiver() != null) {
+                    targets.putIfAbsent(d.receiver(), new Target(d.timers(), null));
+                }
+                if (d.escalation() != null) {
+                    Instant start = escalationStart.getOrDefault(groupKey(d.escalation(), d.timers(), labels), known);
+                    escalate(incident, escalations.get(d.escalation()), d.timers(), start, now, targets, escalated);
+                }
             }
-            if (mutedBy == null) {
-                mutedBy = silences.muting(labels, now).map(s -> "silence " + s.silenceId())
-                        .or(() -> incident.status() == IncidentStatus.RESOLVED
-                                ? Optional.empty()
-                                : inhibitor.inhibitor(incident, all).map(i -> "inhibited by " + i.incidentId()));
+            if (!escalated.isEmpty()) {
+                history.computeIfAbsent(incident.incidentId(), k -> new ArrayList<>()).addAll(escalated);
             }
-            if (mutedBy.isPresent()) {
-                muted.add(receiver + ": " + mutedBy.get());
-                continue;
+            for (Map.Entry<String, Target> e : targets.entrySet()) {
+                Sent last = lastSent(incident, e.getKey());
+                String news = news(incident, e.getValue(), last, now);
+                groups.computeIfAbsent(groupKey(e.getKey(), e.getValue().timers(), labels), k -> new ArrayList<>())
+                        .add(new Member(e.getKey(), incident, e.getValue(), last, news));
             }
-            int count = last == null ? 0 : last.count();
-            String id = notificationId(incident.incidentId(), receiver, count);
-            AlertingConfig.Receiver r = receivers.get(receiver);
-            out.add(new Planned(id, receiver, r == null ? "unknown" : r.type(), reason, target.level()));
-            history.add(new IncidentAction(Actions.NOTIFIED, receiver, now, reason + " severity="
-                    + incident.severity() + " ratio=" + IncidentTracker.ratio(incident.observed(), incident.expected())
-                    + " id=" + id + (target.level() == null ? "" : " level=" + target.level())));
+        }
+        for (List<Member> group : groups.values()) {
+            planGroup(group, all, now, history, out, muted);
         }
         return new Plan(history, out, muted);
     }
 
-    private String reason(IncidentEvent incident, String receiver, Target target, Sent last, Instant known,
-            Instant now) {
+    /** A name (receiver or escalation policy) and the values of the route's groupBy labels. */
+    private static String groupKey(String name, RouteTree.Timers timers, Map<String, String> labels) {
+        StringBuilder key = new StringBuilder(name);
+        for (String label : timers.groupBy()) {
+            key.append('\u0000').append(labels.getOrDefault(label, ""));
+        }
+        return key.toString();
+    }
+
+    private void planGroup(List<Member> group, Collection<IncidentEvent> all, Instant now,
+            Map<String, List<IncidentAction>> history, List<Planned> out, List<String> muted) {
+        String receiver = group.get(0).receiver();
+        List<Member> pending = new ArrayList<>();
+        for (Member m : group) {
+            if (m.news() == null) {
+                continue;
+            }
+            // Muting is looked up only when something is new: inhibition scans every incident.
+            Optional<String> mutedBy = silences.muting(Labels.of(m.incident()), now)
+                    .map(s -> "silence " + s.silenceId())
+                    .or(() -> m.incident().status() == IncidentStatus.RESOLVED
+                            ? Optional.empty()
+                            : inhibitor.inhibitor(m.incident(), all).map(i -> "inhibited by " + i.incidentId()));
+            if (mutedBy.isPresent()) {
+                muted.add(receiver + ": " + m.incident().incidentId() + " " + mutedBy.get());
+            } else {
+                pending.add(m);
+            }
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        boolean critical = pending.stream().anyMatch(m -> m.incident().severity() == Severity.CRITICAL
+                && m.incident().status() != IncidentStatus.RESOLVED);
+        QuietHours quiet = quietHours.get(receiver);
+        if (!critical && quiet != null && quiet.quietUntil(now) != null) {
+            return; // held, not dropped: the next tick after the quiet period sends it
+        }
+        RouteTree.Timers timers = pending.get(0).target().timers();
+        // The group's previous message, not counting "resolved" ones: a group that starts again waits groupWait.
+        Instant groupLast = group.stream()
+                .filter(m -> m.last() != null && !RESOLVED.equals(m.last().reason()))
+                .map(m -> m.last().at()).max(Instant::compareTo).orElse(null);
+        boolean due;
+        if (groupLast == null) {
+            boolean firstPage = pending.stream().anyMatch(m -> ESCALATED.equals(m.news()));
+            Instant first = pending.stream().map(m -> knownAt(m.incident())).min(Instant::compareTo).orElse(now);
+            due = firstPage || !now.isBefore(first.plus(timers.groupWait()));
+        } else {
+            due = !now.isBefore(groupLast.plus(timers.groupInterval()));
+        }
+        if (!due) {
+            return;
+        }
+        pending.sort(Comparator.comparingInt((Member m) -> NEWS_ORDER.indexOf(m.news()))
+                .thenComparing((Member m) -> m.incident().severity(), Comparator.reverseOrder())
+                .thenComparing((Member m) -> IncidentTracker.ratio(m.incident().observed(), m.incident().expected()),
+                        Comparator.reverseOrder())
+                .thenComparing(m -> m.incident().incidentId()));
+        Member lead = pending.get(0);
+        int count = lead.last() == null ? 0 : lead.last().count();
+        String id = notificationId(lead.incident().incidentId(), receiver, count);
+        AlertingConfig.Receiver r = receivers.get(receiver);
+        List<String> ids = pending.stream().map(m -> m.incident().incidentId()).toList();
+        out.add(new Planned(id, receiver, r == null ? "unknown" : r.type(), lead.news(), lead.target().level(), ids));
+        for (Member m : pending) {
+            IncidentEvent incident = m.incident();
+            history.computeIfAbsent(incident.incidentId(), k -> new ArrayList<>()).add(new IncidentAction(
+                    Actions.NOTIFIED, receiver, now, m.news() + " severity=" + incident.severity() + " ratio="
+                    + IncidentTracker.ratio(incident.observed(), incident.expected()) + " id=" + id
+                    + (m.target().level() == null ? "" : " level=" + m.target().level())
+                    + (ids.size() > 1 ? " group=" + ids.size() : "")));
+        }
+    }
+
+    /** What is new for this receiver about this incident, whatever the group's timers say; null when nothing. */
+    private String news(IncidentEvent incident, Target target, Sent last, Instant now) {
         if (incident.status() == IncidentStatus.RESOLVED) {
             return last != null && !RESOLVED.equals(last.reason()) ? RESOLVED : null;
         }
-        QuietHours quiet = quietHours.get(receiver);
-        if (incident.severity() != Severity.CRITICAL && quiet != null && quiet.quietUntil(now) != null) {
-            return null; // held, not dropped: the next tick after the quiet period sends it
-        }
         if (last == null) {
-            if (target.level() != null && target.level() > 0) {
-                return ESCALATED;
-            }
-            return now.isBefore(known.plus(target.timers().groupWait())) ? null : OPENED;
+            return target.level() != null && target.level() > 0 ? ESCALATED : OPENED;
         }
         if (RESOLVED.equals(last.reason())) {
             return REOPENED;
         }
         double ratio = IncidentTracker.ratio(incident.observed(), incident.expected());
-        boolean changed = incident.severity() != last.severity() || movedEnough(last.ratio(), ratio);
-        if (changed && !now.isBefore(last.at().plus(target.timers().groupInterval()))) {
+        if (incident.severity() != last.severity() || movedEnough(last.ratio(), ratio)) {
             return UPDATED;
         }
-        if (incident.status() == IncidentStatus.OPEN && !now.isBefore(last.at().plus(target.timers().repeatInterval()))) {
+        if (incident.status() == IncidentStatus.OPEN
+                && !now.isBefore(last.at().plus(target.timers().repeatInterval()))) {
             return REPEATED;
         }
         return null;

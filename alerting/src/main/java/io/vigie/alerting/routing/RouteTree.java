@@ -17,7 +17,8 @@ public final class RouteTree {
     /** Where an incident goes and on which timers. */
     public record Destination(String receiver, String escalation, Timers timers, String path) {}
 
-    public record Timers(Duration groupWait, Duration groupInterval, Duration repeatInterval) {}
+    /** The grouping labels and timers in force on a route. */
+    public record Timers(List<String> groupBy, Duration groupWait, Duration groupInterval, Duration repeatInterval) {}
 
     private record Node(List<Matcher> matchers, String receiver, String escalation, boolean continueMatching,
             Timers timers, List<Node> children, String path) {}
@@ -29,7 +30,7 @@ public final class RouteTree {
     /** Builds the tree; matchers are assumed valid (checked by the config check, which names the key). */
     public static RouteTree of(AlertingConfig config) {
         AlertingConfig.Timing t = config.timing();
-        Timers rootTimers = new Timers(t.groupWait(), t.groupInterval(), t.repeatInterval());
+        Timers rootTimers = new Timers(t.groupBy(), t.groupWait(), t.groupInterval(), t.repeatInterval());
         List<Node> children = new ArrayList<>();
         for (int i = 0; i < config.routes().size(); i++) {
             children.add(node(config.routes().get(i), config.defaultReceiver(), null, rootTimers,
@@ -42,6 +43,7 @@ public final class RouteTree {
     private static Node node(AlertingConfig.Route r, String parentReceiver, String parentEscalation, Timers parent,
             String path) {
         Timers timers = new Timers(
+                r.groupBy() == null ? parent.groupBy() : List.copyOf(r.groupBy()),
                 r.groupWait() == null ? parent.groupWait() : r.groupWait(),
                 r.groupInterval() == null ? parent.groupInterval() : r.groupInterval(),
                 r.repeatInterval() == null ? parent.repeatInterval() : r.repeatInterval());
@@ -55,6 +57,15 @@ public final class RouteTree {
         }
         return new Node(r.matchers().stream().map(Matcher::parse).toList(), receiver, escalation,
                 r.continueMatching(), timers, children, path);
+    }
+
+    /** Whether every route groups by brand, so incidents of different brands never share a message. */
+    public boolean groupsWithinBrand() {
+        return withinBrand(root);
+    }
+
+    private static boolean withinBrand(Node node) {
+        return node.timers().groupBy().contains("brand") && node.children().stream().allMatch(RouteTree::withinBrand);
     }
 
     /** The destinations of an incident with these labels; empty when nothing, not even the root, has a receiver. */

@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,5 +141,20 @@ class AlertingApiTest {
         assertEquals("crisis-slack", router.incident(id).orElseThrow().history().stream()
                 .filter(a -> a.action().equals("acknowledged")).findFirst().orElseThrow().actor());
         assertEquals(403, call("POST", "/a/" + token.substring(0, token.length() - 2) + "xx", null, false).statusCode());
+    }
+
+    @Test
+    void theLinkOfAGroupedMessageAcknowledgesEveryIncidentItWasAbout() throws Exception {
+        router.onSignal(signal("v", "acme", SignalKind.VOLUME, SignalPhase.START, T0, 30, 10));
+        router.onSignal(signal("n", "acme", SignalKind.NEGATIVE_VOLUME, SignalPhase.START, T0, 40, 10));
+        List<String> ids = router.incidents().stream().map(i -> i.incidentId()).toList();
+        assertEquals(2, ids.size());
+        String token = links.token(String.join(",", ids), "acknowledge", "ops-webhook");
+        var done = call("POST", "/a/" + token, null, false);
+        assertEquals(200, done.statusCode(), done.body());
+        for (String id : ids) {
+            assertEquals("ACKNOWLEDGED", router.incident(id).orElseThrow().status().name());
+        }
+        assertEquals(409, call("POST", "/a/" + token, null, false).statusCode(), "nothing left to acknowledge");
     }
 }

@@ -56,7 +56,7 @@ class MessageRendererTest {
                 IncidentStatus.OPEN, T0, T0, null, 36, 3, "negative mentions 12.0× expected", List.of("s1"),
                 List.of("m-1", "m-2", "m-unknown"), List.of());
         return new Notification(1, "ntf-1", "inc-1", receiver, "webhook", "OPENED", null,
-                Notification.DeliveryStatus.PENDING, 0, T0, null, T0, null, i);
+                Notification.DeliveryStatus.PENDING, 0, T0, null, T0, null, i, List.of());
     }
 
     private AlertingConfig.Receiver receiver(String name) {
@@ -121,5 +121,25 @@ class MessageRendererTest {
         assertEquals(3, card.get("actions").size());
         assertEquals("Acknowledge", card.get("actions").get(0).get("title").asText());
         assertTrue(card.get("body").get(0).get("text").asText().contains(NASTY));
+    }
+
+    @Test
+    void aGroupedMessageTellsEveryKindOfTheCrisisAndItsLinksActOnAllOfThem() throws Exception {
+        Notification one = notification("crisis-slack");
+        IncidentEvent volume = new IncidentEvent(1, "inc-2", NASTY, SignalKind.VOLUME, Severity.CRITICAL,
+                IncidentStatus.OPEN, T0, T0, null, 40, 5, "mentions 8.0× expected", List.of("s2"), List.of(),
+                List.of());
+        Notification grouped = new Notification(1, "ntf-2", "inc-1", "crisis-slack", "slack", "OPENED", null,
+                Notification.DeliveryStatus.PENDING, 0, T0, null, T0, null, one.incident(), List.of(volume));
+        Message fr = renderer.message(grouped, receiver("crisis-slack"));
+        assertTrue(fr.text().contains("Aussi dans cette crise"), fr.text());
+        assertTrue(fr.text().contains("- mentions : 8,0 × le niveau attendu, critique"), fr.text());
+        String ack = ((Map<?, ?>) fr.context().get("links")).get("acknowledge").toString();
+        String token = ack.substring(ack.indexOf("/a/") + 3);
+        assertEquals(List.of("inc-1", "inc-2"), links.verify(token).incidentIds());
+        JsonNode body = VigieJson.newMapper().readTree(renderer.render("webhook.json.peb", "json", fr.context(),
+                receiver("crisis-slack")));
+        assertEquals("inc-2", body.get("grouped").get(0).get("incidentId").asText());
+        assertEquals(8.0, body.get("grouped").get(0).get("ratio").asDouble());
     }
 }

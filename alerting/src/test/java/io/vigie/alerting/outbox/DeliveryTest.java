@@ -32,7 +32,7 @@ class DeliveryTest {
         IncidentEvent i = new IncidentEvent(1, "inc-1", "b", SignalKind.VOLUME, Severity.WARNING, IncidentStatus.OPEN,
                 T0, T0, null, 3, 1, "", List.of(), List.of(), List.of());
         return new Notification(1, "ntf-1", "inc-1", "hook", "webhook", "OPENED", null,
-                Notification.DeliveryStatus.PENDING, 0, T0, null, T0, null, i);
+                Notification.DeliveryStatus.PENDING, 0, T0, null, T0, null, i, List.of());
     }
 
     private Delivery delivery(Channel channel) {
