@@ -111,7 +111,9 @@ public record AlertingConfig(
      *
      * @param groupBy the labels (brand, kind) whose incidents go out together in one message per receiver:
      *     by default {@code [brand]}, so a crisis that raises several kinds pages once
-     * @param groupWait how long a new group waits for its other incidents before its first message
+     * @param groupWait how long a new group waits for its other incidents before its first message: 0 s by default,
+     *     because the first page of a crisis must not wait (the kinds raised in the same signal batch still share it,
+     *     and later ones are batched at {@code groupInterval}); set e.g. 30 s for fewer, later pages
      */
     public record Timing(
             List<String> groupBy,
@@ -120,7 +122,7 @@ public record AlertingConfig(
             @JsonDeserialize(using = HumanDuration.class) Duration repeatInterval) {
         public Timing {
             groupBy = groupBy == null ? List.of("brand") : List.copyOf(groupBy);
-            groupWait = groupWait == null ? Duration.ofSeconds(10) : groupWait;
+            groupWait = groupWait == null ? Duration.ZERO : groupWait;
             groupInterval = groupInterval == null ? Duration.ofMinutes(5) : groupInterval;
             repeatInterval = repeatInterval == null ? Duration.ofHours(4) : repeatInterval;
         }

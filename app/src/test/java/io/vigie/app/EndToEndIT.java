@@ -108,6 +108,8 @@ class EndToEndIT {
                       signingSecret: %5$s
                       api: {host: 127.0.0.1, port: %3$d}
                       defaultReceiver: crisis-hook
+                      # The kinds of the crisis arrive seconds apart: a group wait makes them one message.
+                      timing: {groupWait: 10s}
                       receivers:
                         - {name: crisis-hook, type: webhook, url: "%2$s", language: fr, timeZone: Europe/Paris}
                     dashboards:
