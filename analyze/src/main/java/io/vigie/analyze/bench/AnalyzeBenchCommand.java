@@ -89,6 +89,9 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
     @Option(names = "--commit-interval-ms", defaultValue = "100", description = "exactly-once commit interval")
     int commitIntervalMs;
 
+    @Option(names = "--diagnose", description = "print stream-thread and producer metrics every 2 s, and the latency of each second of the latency phase")
+    boolean diagnose;
+
     private PrintWriter out;
 
     @Override
@@ -119,9 +122,13 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
                 awaitRunning(service);
                 Watcher watcher = new Watcher(kafka);
                 watcher.start();
+                Thread diagnostics = diagnose ? diagnostics(service) : null;
                 latencyAndSpike(mentions, producer, watcher);
                 throughput(mentions, producer, kafka, config.applicationId());
                 watcher.stop();
+                if (diagnostics != null) {
+                    diagnostics.interrupt();
+                }
                 stateSize(dataDir.resolve("state"));
                 changelogSize(kafka, config.applicationId());
             }
@@ -158,6 +165,10 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
                 + " p99 %d ms, max %d ms (read_committed; includes 2 exactly-once commits, %d ms interval)%n",
                 rate, latencySeconds, sent, latencies.length, pct(latencies, 50), pct(latencies, 90), pct(latencies, 99),
                 latencies.length == 0 ? -1 : latencies[latencies.length - 1], commitIntervalMs);
+        if (diagnose) {
+            out.println("latency by second of sending (s: n p50 max ms), seconds with max > 500 ms:");
+            watcher.timeline(start).forEach(out::println);
+        }
         out.println("load: " + uptime());
         out.flush();
 
@@ -281,6 +292,52 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
         }
     }
 
+    /** Every 2 s: per stream thread the slowest commit, punctuation, poll and process, and transaction time spent. */
+    private Thread diagnostics(AnalyzeService service) {
+        Thread t = new Thread(() -> {
+            Map<String, Double> last = new java.util.HashMap<>();
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                StringBuilder line = new StringBuilder("diag t=" + Instant.now());
+                java.util.TreeMap<String, Double> now = new java.util.TreeMap<>();
+                service.metrics().forEach((name, metric) -> {
+                    String thread = name.tags().getOrDefault("thread-id", name.tags().getOrDefault("client-id", ""));
+                    thread = thread.replaceAll(".*StreamThread-(\\d+).*", "t$1");
+                    String g = name.group();
+                    String n = name.name();
+                    boolean wanted = g.equals("stream-thread-metrics") && List.of("commit-latency-max", "punctuate-latency-max",
+                            "poll-latency-max", "process-latency-max", "commit-total", "blocked-time-ns-total").contains(n)
+                            || g.equals("producer-metrics") && List.of("txn-commit-time-ns-total", "flush-time-ns-total",
+                            "txn-send-offsets-time-ns-total", "outgoing-byte-total", "bufferpool-wait-time-ns-total").contains(n)
+                            || g.equals("stream-task-metrics") && n.equals("process-latency-max");
+                    if (wanted && metric.metricValue() instanceof Number v) {
+                        String key = thread + (g.equals("stream-task-metrics") ? "." + name.tags().get("task-id") : "") + "." + n;
+                        now.merge(key, v.doubleValue(), Double::sum);
+                    }
+                });
+                now.forEach((k, v) -> {
+                    if (k.endsWith("-total")) {
+                        double d = v - last.getOrDefault(k, 0.0);
+                        last.put(k, v);
+                        line.append(' ').append(k.replace("-total", "/2s")).append('=')
+                                .append(k.contains("-ns-") ? String.format(Locale.ROOT, "%.0fms", d / 1e6) : String.format(Locale.ROOT, "%.0f", d));
+                    } else if (!Double.isNaN(v) && v > 50) {
+                        line.append(' ').append(k).append('=').append(String.format(Locale.ROOT, "%.0f", v));
+                    }
+                });
+                out.println(line);
+                out.flush();
+            }
+        }, "bench-diagnostics");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
     private static void send(KafkaProducer<String, byte[]> producer, RawMention m) {
         producer.send(new ProducerRecord<>(Topics.MENTIONS_RAW, m.id(), JsonSerdes.raw().encode(m)));
     }
@@ -361,6 +418,25 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
 
         Long startAt(String brand) {
             return startNanos.get(brand);
+        }
+
+        /** Seconds since {@code start} whose mentions waited more than 500 ms for the slowest of them. */
+        List<String> timeline(long start) {
+            Map<Long, List<Long>> bySecond = new java.util.TreeMap<>();
+            latencyNanos.forEach((id, l) -> {
+                Long at = sentAt.get(id);
+                if (at != null && at >= start) {
+                    bySecond.computeIfAbsent((at - start) / 1_000_000_000L, k -> new ArrayList<>()).add(l / 1_000_000);
+                }
+            });
+            List<String> lines = new ArrayList<>();
+            bySecond.forEach((sec, l) -> {
+                l.sort(null);
+                if (l.get(l.size() - 1) > 500) {
+                    lines.add(String.format(Locale.ROOT, "  %d: %d %d %d", sec, l.size(), l.get(l.size() / 2), l.get(l.size() - 1)));
+                }
+            });
+            return lines;
         }
 
         long[] latenciesMillis() {

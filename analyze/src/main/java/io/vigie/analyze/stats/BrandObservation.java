@@ -4,7 +4,8 @@ import io.vigie.model.SentimentLabel;
 import java.util.List;
 
 /**
- * What one scored mention contributes to one brand's series: the value of the by-brand repartition topic.
+ * What one scored mention contributes to one brand's series: the value of the brand observations topic
+ * between the scoring and the statistics applications.
  *
  * @param counts false for an update of a mention already counted: it only adds {@code reach}
  * @param reach reach gained (the whole reach for a first version, the growth for an update)
