@@ -80,14 +80,21 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
     @Option(names = "--spike", defaultValue = "100", description = "mentions injected at once for the spike brand")
     int spike;
 
-    @Option(names = "--backlog", defaultValue = "100000", description = "mentions in the throughput backlog")
-    int backlog;
+    @Option(names = "--backlog", description = "mentions in the throughput backlog (default 100000, 1000000 with --state-run)")
+    Integer backlog;
 
     @Option(names = "--threads", defaultValue = "2", description = "stream threads")
     int threads;
 
     @Option(names = "--commit-interval-ms", defaultValue = "100", description = "exactly-once commit interval")
     int commitIntervalMs;
+
+    @Option(names = "--warmup-seconds", defaultValue = "20", description = "mentions at the latency rate before the latency phase, reported apart (JIT, first transactions)")
+    int warmupSeconds;
+
+    @Option(names = "--state-run", description = "state size run: skip the latency and spike phases, process --backlog mentions"
+            + " (1,000,000 unless --backlog is given) and report each store's RocksDB and changelog size")
+    boolean stateRun;
 
     @Option(names = "--diagnose", description = "print stream-thread and producer metrics every 2 s, and the latency of each second of the latency phase")
     boolean diagnose;
@@ -123,14 +130,20 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
                 Watcher watcher = new Watcher(kafka);
                 watcher.start();
                 Thread diagnostics = diagnose ? diagnostics(service) : null;
-                latencyAndSpike(mentions, producer, watcher);
-                throughput(mentions, producer, kafka, config.applicationId());
+                int mentionsInBacklog = backlog != null ? backlog : stateRun ? 1_000_000 : 100_000;
+                long sentBefore = 0;
+                if (!stateRun) {
+                    sentBefore = latencyAndSpike(mentions, producer, watcher);
+                }
+                throughput(mentions, producer, kafka, config.applicationId(), mentionsInBacklog);
                 watcher.stop();
                 if (diagnostics != null) {
                     diagnostics.interrupt();
                 }
-                stateSize(dataDir.resolve("state"));
-                changelogSize(kafka, config.applicationId());
+                long total = sentBefore + mentionsInBacklog;
+                storeMetrics(service, total);
+                stateSize(dataDir.resolve("state"), total);
+                changelogSize(kafka, config.applicationId(), AnalyzeTopology.statsApplicationId(config));
             }
         }
         out.println("load after: " + uptime());
@@ -138,10 +151,36 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void latencyAndSpike(BenchMentions mentions, KafkaProducer<String, byte[]> producer, Watcher watcher)
+    /** Returns how many mentions it sent. */
+    private long latencyAndSpike(BenchMentions mentions, KafkaProducer<String, byte[]> producer, Watcher watcher)
             throws InterruptedException {
         int spikeBrand = BenchMentions.BRANDS - 1;
         long periodNanos = 1_000_000_000L / rate;
+        long warmupSent = 0;
+        if (warmupSeconds > 0) {
+            long warmStart = System.nanoTime();
+            long warmEnd = warmStart + Duration.ofSeconds(warmupSeconds).toNanos();
+            for (long n = 0; System.nanoTime() < warmEnd; n++) {
+                long wait = warmStart + n * periodNanos - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                RawMention m = mentions.next(0, spikeBrand, Instant.now());
+                watcher.sentAt.putIfAbsent(m.id(), System.nanoTime());
+                send(producer, m);
+                warmupSent++;
+            }
+            producer.flush();
+            Thread.sleep(3000);
+            long[] warm = watcher.latenciesMillis();
+            out.printf(Locale.ROOT, "warm-up at %d/s for %d s (not in the figures below): %d sent, %d scored, p50 %d ms,"
+                    + " p99 %d ms, max %d ms%n", rate, warmupSeconds, warmupSent, warm.length, pct(warm, 50), pct(warm, 99),
+                    warm.length == 0 ? -1 : warm[warm.length - 1]);
+            out.println("load: " + uptime());
+            out.flush();
+            watcher.sentAt.clear();
+            watcher.latencyNanos.clear();
+        }
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(latencySeconds).toNanos();
         long sent = 0;
@@ -189,6 +228,7 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
         while (watcher.startAt(brand) == null && System.nanoTime() < deadline) {
             // Keep the steady traffic going while waiting.
             send(producer, mentions.next(0, spikeBrand, Instant.now()));
+            sent++;
             Thread.sleep(1000 / Math.max(1, rate));
         }
         Long startAt = watcher.startAt(brand);
@@ -196,16 +236,18 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "spike: %d mentions of %s injected at once: NO VOLUME START within 90 s%n", spike, brand);
         } else {
             SpikeSignal s = watcher.startSignal.get(brand);
-            out.printf(Locale.ROOT, "spike: %d mentions of %s injected at once -> signals VOLUME START after %d ms"
-                    + " (observed %.0f, expected %.1f, score %.2f): \"%s\"%n", spike, brand, (startAt - first) / 1_000_000,
+            out.printf(Locale.ROOT, "spike: %d mentions of %s injected at once, %d s after its first mention -> signals VOLUME START after %d ms"
+                    + " (observed %.0f, expected %.1f, score %.2f): \"%s\"%n", spike, brand,
+                    (first - start) / 1_000_000_000L, (startAt - first) / 1_000_000,
                     s.observed(), s.expected(), s.anomalyScore(), s.explanation());
         }
         out.println("load: " + uptime());
         out.flush();
+        return warmupSent + sent + spike;
     }
 
-    private void throughput(BenchMentions mentions, KafkaProducer<String, byte[]> producer, KafkaConnection kafka, String app)
-            throws Exception {
+    private void throughput(BenchMentions mentions, KafkaProducer<String, byte[]> producer, KafkaConnection kafka, String app,
+            int backlog) throws Exception {
         long produceStart = System.nanoTime();
         for (int i = 0; i < backlog; i++) {
             send(producer, mentions.next(0, BenchMentions.BRANDS - 1, Instant.now()));
@@ -234,7 +276,7 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
                 if (startLag < 0) {
                     startLag = lag;
                 }
-            } while (lag > 0 && System.nanoTime() - produced < Duration.ofMinutes(20).toNanos());
+            } while (lag > 0 && System.nanoTime() - produced < Duration.ofMinutes(20).plusSeconds(backlog / 200).toNanos());
             double seconds = (System.nanoTime() - produceStart) / 1e9;
             out.printf(Locale.ROOT, "throughput: backlog of %d mentions produced in %.1f s, all committed by analyze after"
                     + " %.1f s: %.0f mentions/s sustained (lag left %d)%n", backlog, (produced - produceStart) / 1e9,
@@ -244,7 +286,40 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void stateSize(Path state) throws IOException {
+    /**
+     * Each store's RocksDB figures from the Streams metrics (summed over tasks): live SST files, memtables, and the
+     * estimated number of keys.
+     */
+    private void storeMetrics(AnalyzeService service, long mentionsSent) {
+        Map<String, double[]> byStore = new java.util.TreeMap<>();
+        service.metrics().forEach((name, metric) -> {
+            if (!name.group().equals("stream-state-metrics") || !(metric.metricValue() instanceof Number v)) {
+                return;
+            }
+            String store = name.tags().get("rocksdb-state-id");
+            if (store == null) {
+                store = name.tags().get("rocksdb-window-state-id");
+            }
+            if (store == null) {
+                return;
+            }
+            int slot = switch (name.name()) {
+                case "live-sst-files-size" -> 0;
+                case "size-all-mem-tables" -> 1;
+                case "estimate-num-keys" -> 2;
+                default -> -1;
+            };
+            if (slot >= 0) {
+                byStore.computeIfAbsent(store, k -> new double[3])[slot] += v.doubleValue();
+            }
+        });
+        out.printf(Locale.ROOT, "RocksDB stores after %,d mentions sent (live SST files + memtables, estimated keys):%n", mentionsSent);
+        byStore.forEach((store, f) -> out.printf(Locale.ROOT, "  %-22s %8.1f MiB SST + %6.1f MiB memtables, ~%,.0f keys%n",
+                store, f[0] / 1048576.0, f[1] / 1048576.0, f[2]));
+        out.flush();
+    }
+
+    private void stateSize(Path state, long mentionsSent) throws IOException {
         long total = 0;
         List<String> lines = new ArrayList<>();
         Map<String, Long> byStore = new java.util.TreeMap<>();
@@ -263,8 +338,8 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
             }
         }
         byStore.forEach((k, v) -> lines.add(k + " " + (v / 1024) + " KiB"));
-        out.printf(Locale.ROOT, "state directory (RocksDB files, memtables not counted) after %d + %d mentions: %.1f MiB total (%s)%n",
-                (long) rate * latencySeconds, backlog, total / 1048576.0, String.join(", ", lines));
+        out.printf(Locale.ROOT, "state directory on disk (RocksDB files, memtables not counted) after %,d mentions sent: %.1f MiB total (%s)%n",
+                mentionsSent, total / 1048576.0, String.join(", ", lines));
         out.flush();
     }
 
@@ -272,15 +347,18 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
      * The stores' changelog topics on the broker: the durable size of the state (RocksDB keeps recent writes in
      * memtables, so its files under-state a young store).
      */
-    private void changelogSize(KafkaConnection kafka, String app) throws Exception {
+    private void changelogSize(KafkaConnection kafka, String app, String statsApp) throws Exception {
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             Map<String, Long> bytes = new java.util.TreeMap<>();
             var nodes = admin.describeCluster().nodes().get().stream().map(n -> n.id()).toList();
             admin.describeLogDirs(nodes).allDescriptions().get().values().forEach(dirs -> dirs.values().forEach(d ->
                     d.replicaInfos().forEach((tp, info) -> {
-                        if (tp.topic().startsWith(app + "-") && tp.topic().endsWith("-changelog")) {
-                            String store = tp.topic().substring(app.length() + 1, tp.topic().length() - "-changelog".length());
-                            bytes.merge(store, info.size(), Long::sum);
+                        for (String prefix : List.of(statsApp + "-", app + "-")) {
+                            if (tp.topic().startsWith(prefix) && tp.topic().endsWith("-changelog")) {
+                                String store = tp.topic().substring(prefix.length(), tp.topic().length() - "-changelog".length());
+                                bytes.merge(store, info.size(), Long::sum);
+                                break;
+                            }
                         }
                     })));
             long total = bytes.values().stream().mapToLong(Long::longValue).sum();
@@ -288,6 +366,7 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
             bytes.forEach((k, v) -> parts.add(k + " " + (v / 1024) + " KiB"));
             out.printf(Locale.ROOT, "state changelogs on the broker: %.1f MiB total (%s)%n", total / 1048576.0,
                     String.join(", ", parts));
+            out.println("load: " + uptime());
             out.flush();
         }
     }

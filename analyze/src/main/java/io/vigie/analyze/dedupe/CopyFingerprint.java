@@ -71,6 +71,16 @@ public record CopyFingerprint(int[] signature, int words) {
         return words >= MIN_WORDS;
     }
 
+    /**
+     * The key that routes a text to the task holding its copies: the first MinHash. Two texts share it with a
+     * probability equal to their Jaccard similarity (1 for copies that differ only by retweet prefix, links or
+     * handles, 0.77 for one word changed in twelve), whatever brands they mention. A text too short to be a copy is
+     * routed by {@code idIfTooShort}, which spreads those over the partitions.
+     */
+    public String routingKey(String idIfTooShort) {
+        return longEnough() ? "copy:" + Integer.toHexString(signature[0]) : "id:" + idIfTooShort;
+    }
+
     /** The LSH keys of the signature, one per band. */
     public List<String> bandKeys() {
         List<String> out = new ArrayList<>(BANDS);

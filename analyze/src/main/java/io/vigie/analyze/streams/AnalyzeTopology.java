@@ -27,8 +27,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *   watchlist ─► watchlist-store (global table, read by every step)
  *   mentions.raw ─► normalize-match-score [mention-versions, engagement-sources] ─► signals (item virality), deadletter
- *                     └─► by-primary-brand (repartition)
- *   by-primary-brand ─► cluster-copies [copy-bands, copy-clusters, copy-members, copy-spread-alerts]
+ *                     └─► by-copy-key (repartition: copies of one text meet, whatever their brands)
+ *   by-copy-key ─► cluster-copies [copy-bands, copy-clusters, copy-members, copy-brand-spread, copy-spread-alerts]
  *                     ─► mentions.scored, signals (copy spread), deadletter
  *                     └─► <app>-brand-observations (one record per matched brand, keyed by brand)
  *   <app>-brand-observations ─► (application <app>-stats) stats-and-signals [brand-stats-windows, brand-signal-series] ─► brand.stats, signals, deadletter
@@ -41,10 +41,11 @@ public final class AnalyzeTopology {
     public static final String COPY_CLUSTERS_STORE = "copy-clusters";
     public static final String COPY_MEMBERS_STORE = "copy-members";
     public static final String COPY_SPREAD_ALERTS_STORE = "copy-spread-alerts";
+    public static final String COPY_BRAND_SPREAD_STORE = "copy-brand-spread";
     public static final String ENGAGEMENT_SOURCES_STORE = "engagement-sources";
     public static final String STATS_WINDOWS_STORE = "brand-stats-windows";
     public static final String SIGNAL_SERIES_STORE = "brand-signal-series";
-    public static final String BY_PRIMARY_BRAND = "by-primary-brand";
+    public static final String BY_COPY_KEY = "by-copy-key";
     public static final String BY_BRAND = "brand-observations";
     /** Segment size of the stats stores' changelogs: what the broker keeps beyond the open windows, at most. */
     public static final int STATS_CHANGELOG_SEGMENT_BYTES = 8 * 1024 * 1024;
@@ -70,6 +71,8 @@ public final class AnalyzeTopology {
                 Serdes.String(), InternalSerdes.cluster()).withCachingDisabled());
         b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COPY_MEMBERS_STORE, lifetime, slot, false),
                 Serdes.String(), Serdes.String()).withCachingDisabled());
+        b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COPY_BRAND_SPREAD_STORE, lifetime, slot, false),
+                Serdes.String(), InternalSerdes.spread()).withCachingDisabled());
         b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COPY_SPREAD_ALERTS_STORE),
                 Serdes.String(), Serdes.String()).withCachingDisabled());
         b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENGAGEMENT_SOURCES_STORE),
@@ -82,14 +85,14 @@ public final class AnalyzeTopology {
         deadLetters(matched, "mention");
         signals(matched, "mention");
 
-        KStream<String, MatchedMention> byPrimaryBrand = matched
+        KStream<String, MatchedMention> byCopyKey = matched
                 .filter((k, e) -> e.matched() != null, Named.as("matched-only"))
                 .mapValues(Emit::matched, Named.as("unwrap-matched"))
-                .repartition(Repartitioned.<String, MatchedMention>as(BY_PRIMARY_BRAND)
+                .repartition(Repartitioned.<String, MatchedMention>as(BY_COPY_KEY)
                         .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.matched()));
-        KStream<String, Emit> scored = byPrimaryBrand.process(() -> new ClusterStep(c),
+        KStream<String, Emit> scored = byCopyKey.process(() -> new ClusterStep(c),
                 Named.as("cluster-copies"), COPY_BANDS_STORE, COPY_CLUSTERS_STORE, COPY_MEMBERS_STORE,
-                COPY_SPREAD_ALERTS_STORE);
+                COPY_BRAND_SPREAD_STORE, COPY_SPREAD_ALERTS_STORE);
         deadLetters(scored, "cluster");
         signals(scored, "cluster");
         scored.filter((k, e) -> e.scored() != null, Named.as("scored-only"))

@@ -3,7 +3,7 @@ package io.vigie.analyze.streams;
 import io.vigie.model.ScoredMention;
 
 /**
- * A mention matched and scored, before clustering: the value of the by-primary-brand repartition topic. It keeps
+ * A mention matched and scored, before clustering: the value of the by-copy-key repartition topic. It keeps
  * where it came from and its original bytes, so a later step can still dead-letter it as it was read.
  *
  * @param update a new version of a mention already counted: it refreshes the scored mention but does not count

@@ -1,5 +1,6 @@
 package io.vigie.analyze.streams;
 
+import io.vigie.analyze.dedupe.CopyFingerprint;
 import io.vigie.analyze.dedupe.VersionCheck;
 import io.vigie.analyze.detection.signal.SpikeSignals;
 import io.vigie.analyze.detection.virality.EngagementGrowthDetector;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * First step, on the partitions of {@code mentions.raw} (keyed by mention id, so every version of an id meets the
  * same store): size check, decode, normalise, version check (a re-delivery becomes nothing, a re-publication an
  * update), brand matching against the watchlist global table, language and sentiment scoring. Hands the mention on
- * keyed by its first brand, so copies of one text meet in the clustering step; the record time is the event time.
+ * keyed by its copy routing key ({@link CopyFingerprint#routingKey}), so copies of one text meet in the clustering
+ * step whatever brands they mention; the record time is the event time.
  */
 final class MentionStep implements Processor<byte[], byte[], String, Emit> {
     private static final Logger LOG = LoggerFactory.getLogger(MentionStep.class);
@@ -117,7 +119,10 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
             EngagementGrowthDetector.ItemGrowth growth = seen == null || seen.growth() == null
                     ? new EngagementGrowthDetector.ItemGrowth() : seen.growth();
             List<ViralityEvent> viral = kept.isEmpty() || n.backfill() ? List.of() : observeGrowth(m, growth);
-            versions.put(m.id(), new SeenVersion(m.version(), hash, reach, counted || !kept.isEmpty(), growth), storeTime);
+            String copyKey = seen != null && seen.copyKey() != null ? seen.copyKey()
+                    : CopyFingerprint.of(text).routingKey(m.id());
+            versions.put(m.id(), new SeenVersion(m.version(), hash, reach, counted || !kept.isEmpty(), growth,
+                    kept.isEmpty() ? null : copyKey), storeTime);
             if (kept.isEmpty()) {
                 return;
             }
@@ -139,7 +144,7 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
             long reachDelta = counted ? reach - seen.reach() : reach;
             MatchedMention out = new MatchedMention(scored, counted, reachDelta, topic, partition == null ? -1 : partition,
                     offset == null ? -1 : offset, value);
-            context.forward(new Record<>(kept.get(0), Emit.matched(out), n.eventTime().toEpochMilli()));
+            context.forward(new Record<>(copyKey, Emit.matched(out), n.eventTime().toEpochMilli()));
         } catch (RuntimeException e) {
             LOG.warn("event=step-failed stage={} topic={} partition={} offset={} error=\"{}\"", STAGE, topic, partition,
                     offset, DeadLetters.describe(e));

@@ -157,11 +157,54 @@ class AnalyzeTopologyTest {
         }
         List<SpikeSignal> spread = t.signals.readValuesToList().stream()
                 .filter(s -> s.kind() == SignalKind.COPY_SPREAD).toList();
-        assertEquals(1, spread.size());
-        assertEquals(SignalPhase.START, spread.get(0).phase());
-        assertEquals("c0", spread.get(0).subject(), "the cluster id");
-        assertEquals(4, spread.get(0).observed(), 1e-9);
-        assertTrue(spread.get(0).mentionIds().contains("c3"));
+        List<SpikeSignal> kryptonite = spread.stream().filter(s -> s.brand().equals("kryptonite")).toList();
+        assertEquals(1, kryptonite.size());
+        assertEquals(SignalPhase.START, kryptonite.get(0).phase());
+        assertEquals("c0", kryptonite.get(0).subject(), "the cluster id");
+        assertEquals(4, kryptonite.get(0).observed(), 1e-9);
+        assertTrue(kryptonite.get(0).mentionIds().contains("c3"));
+        assertEquals(1, spread.stream().filter(s -> s.brand().equals("bic")).count(),
+                "the text names Bic too: its copies spread for Bic as well, under its own signal id");
+        assertEquals(2, spread.stream().map(SpikeSignal::signalId).distinct().count());
+    }
+
+    @Test
+    void copiesOfOneTextShareAClusterWhateverBrandItMatchesFirst() {
+        String text = "The new lock was opened with a ballpoint pen in thirty seconds, watch the video";
+        t.send("k1", "site1.example", "Kryptonite: " + text, T0);
+        t.send("k2", "site2.example", "RT @a: Kryptonite: " + text + " #bic", T0.plusSeconds(1));
+        List<ScoredMention> out = t.scored.readValuesToList();
+        assertEquals(List.of("kryptonite"), out.get(0).brands());
+        assertEquals(List.of("bic", "kryptonite"), out.get(1).brands(), "the copy's first brand is bic");
+        assertEquals("k1", out.get(1).clusterId(), "one cluster: it is about the text, not the first brand");
+        assertEquals(2, out.get(1).copyCount());
+    }
+
+    @Test
+    void aTemplateSentencePostedOnceForEachOfManyBrandsIsNotACopySpreadingForAnyOfThem() {
+        List<String> brands = List.of("abus", "onguard", "zefal", "trelock", "masterlock", "hiplok");
+        brands.forEach(b -> t.brand(b, b));
+        for (int i = 0; i < brands.size(); i++) {
+            t.send("r" + i, "shop" + i + ".example", brands.get(i) + " lock review: solid build, fair price, recommended",
+                    T0.plusSeconds(i));
+        }
+        List<ScoredMention> out = t.scored.readValuesToList();
+        assertEquals(brands.size(), out.size());
+        assertEquals("r0", out.get(brands.size() - 1).clusterId(), "one text with the brand name swapped: one cluster");
+        t.advance(Duration.ofMinutes(2));
+        assertTrue(t.signals.readValuesToList().stream().noneMatch(s -> s.kind() == SignalKind.COPY_SPREAD),
+                "each brand has one post of the template: nothing spreads");
+
+        for (int i = 0; i < 4; i++) {
+            t.send("z" + i, "blog" + i + ".example", "RT @x" + i + ": zefal lock review: solid build, fair price, recommended",
+                    T0.plusSeconds(200 + i));
+        }
+        List<SpikeSignal> spread = t.signals.readValuesToList().stream()
+                .filter(s -> s.kind() == SignalKind.COPY_SPREAD).toList();
+        assertEquals(1, spread.size(), "the same text copied on four more sites for one brand does spread: " + spread);
+        assertEquals("zefal", spread.get(0).brand());
+        assertEquals(4, spread.get(0).observed(), 1e-9,
+                "started at zefal's fourth site (its first post and three copies), the other brands' posts not counted");
     }
 
     @Test
