@@ -56,20 +56,40 @@ public final class WindowAccumulator {
         dirty = true;
         reach += o.reach();
         if (!o.counts()) {
+            if (o.previousLabel() != null) {
+                // A new version of a mention counted here: its sentiment replaces the earlier one's.
+                take(o.previousLabel());
+                scoreSum -= o.previousScore() == null ? 0 : o.previousScore();
+                count(o.label());
+                scoreSum += o.score();
+            }
             return;
         }
         volume++;
-        switch (o.label()) {
-            case NEGATIVE -> negative++;
-            case NEUTRAL -> neutral++;
-            case POSITIVE -> positive++;
-        }
+        count(o.label());
         scoreSum += o.score();
         sources.add(o.source(), 1);
         o.terms().forEach(t -> terms.add(t, 1));
         keep(drivers, new Driver(o.mentionId(), o.reach()));
         if (o.label() == io.vigie.model.SentimentLabel.NEGATIVE) {
             keep(negativeDrivers, new Driver(o.mentionId(), o.reach()));
+        }
+    }
+
+    private void count(io.vigie.model.SentimentLabel label) {
+        switch (label) {
+            case NEGATIVE -> negative++;
+            case NEUTRAL -> neutral++;
+            case POSITIVE -> positive++;
+        }
+    }
+
+    /** Never below zero: a window that did not count the earlier version (it came late) has nothing to give back. */
+    private void take(io.vigie.model.SentimentLabel label) {
+        switch (label) {
+            case NEGATIVE -> negative = Math.max(0, negative - 1);
+            case NEUTRAL -> neutral = Math.max(0, neutral - 1);
+            case POSITIVE -> positive = Math.max(0, positive - 1);
         }
     }
 

@@ -90,9 +90,16 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
                 Sentiment bs = scored.sentimentFor(b);
                 Set<String> own = watchlist.words(b);
                 List<String> brandTerms = mentionTerms.stream().filter(t -> !own.contains(t)).limit(15).toList();
-                BrandObservation o = new BrandObservation(b, m.id(), s.eventTime().toEpochMilli(), !mm.update(),
-                        s.backfill(), bs.label(), bs.score(), source, brandTerms, mm.reachDelta(), cluster.id(),
-                        cluster.copiesOf(b));
+                // An update corrects the windows the first version was counted in, swapping its sentiment; a brand
+                // the id had never matched counts as new, with the whole reach.
+                Sentiment before = mm.update() ? mm.previous().get(b) : null;
+                boolean counts = !mm.update() || before == null && !mm.previous().isEmpty();
+                long reach = mm.update() && counts ? m.engagement().reach() : mm.reachDelta();
+                long at = mm.update() && mm.countedAtMs() != null ? mm.countedAtMs() : s.eventTime().toEpochMilli();
+                BrandObservation o = new BrandObservation(b, m.id(), at, counts,
+                        s.backfill(), bs.label(), bs.score(), source, brandTerms, reach, cluster.id(),
+                        cluster.copiesOf(b), counts || before == null ? null : before.label(),
+                        counts || before == null ? null : before.score());
                 context.forward(new Record<>(b, Emit.observation(o), record.timestamp()));
             }
         } catch (RuntimeException e) {

@@ -41,10 +41,12 @@ final class InternalSerdes {
      * The last version of a mention id seen, its reach (an update adds only the reach it gained), whether it
      * matched a brand (a version that matches for the first time counts as new), and the routing key of its copy
      * cluster (a new version goes where its first version was clustered, even if its text changed; null in records
-     * stored before the key existed).
+     * stored before the key existed); the brand sentiments the statistics counted for it and the event time they
+     * were counted at (a new version swaps its sentiment there; null in records stored before).
      */
     record SeenVersion(long version, String contentHash, long reach, boolean matched,
-            io.vigie.analyze.detection.virality.EngagementGrowthDetector.ItemGrowth growth, String copyKey) {}
+            io.vigie.analyze.detection.virality.EngagementGrowthDetector.ItemGrowth growth, String copyKey,
+            java.util.Map<String, io.vigie.model.Sentiment> brandSentiments, Long countedAtMs) {}
 
     /**
      * A near-duplicate cluster: the MinHash signature of its first text (candidates are verified against it) and

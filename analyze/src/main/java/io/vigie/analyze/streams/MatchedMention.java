@@ -9,6 +9,9 @@ import io.vigie.model.ScoredMention;
  * @param update a new version of a mention already counted: it refreshes the scored mention but does not count
  *     again in the statistics
  * @param reachDelta reach gained since the previous version (the whole reach for a first version)
+ * @param previous for an update, the brand sentiments the statistics counted for the earlier version (a brand
+ *     absent here, newly matched, counts as new for that brand); empty for a first version
+ * @param countedAtMs the event time the mention was first counted at: an update corrects the windows of that time
  */
 record MatchedMention(
         ScoredMention scored,
@@ -17,4 +20,11 @@ record MatchedMention(
         String sourceTopic,
         int partition,
         long offset,
-        byte[] original) {}
+        byte[] original,
+        java.util.Map<String, io.vigie.model.Sentiment> previous,
+        Long countedAtMs) {
+
+    MatchedMention {
+        previous = previous == null ? java.util.Map.of() : java.util.Map.copyOf(previous);
+    }
+}

@@ -121,8 +121,21 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
             List<ViralityEvent> viral = kept.isEmpty() || n.backfill() ? List.of() : observeGrowth(m, growth);
             String copyKey = seen != null && seen.copyKey() != null ? seen.copyKey()
                     : CopyFingerprint.of(text).routingKey(m.id());
+            Map<String, Sentiment> counting = new HashMap<>();
+            if (s != null) {
+                for (String b : kept) {
+                    Sentiment bs = s.byBrand() == null ? null : s.byBrand().get(b);
+                    counting.put(b, bs != null ? bs : s.whole());
+                }
+            }
+            Map<String, Sentiment> previous = counted && seen.brandSentiments() != null ? seen.brandSentiments() : Map.of();
+            // What the statistics hold for this id: every brand it was ever counted for, with its latest sentiment.
+            Map<String, Sentiment> held = new HashMap<>(previous);
+            held.putAll(counting);
+            long countedAt = counted && seen.countedAtMs() != null ? seen.countedAtMs() : n.eventTime().toEpochMilli();
             versions.put(m.id(), new SeenVersion(m.version(), hash, reach, counted || !kept.isEmpty(), growth,
-                    kept.isEmpty() ? null : copyKey), storeTime);
+                    counted || !kept.isEmpty() ? copyKey : null, held.isEmpty() ? null : held,
+                    counted || !kept.isEmpty() ? countedAt : null), storeTime);
             if (kept.isEmpty()) {
                 return;
             }
@@ -143,7 +156,7 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
                     s.whole(), byBrand, null, 1, n.backfill(), n.eventTime(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
             long reachDelta = counted ? reach - seen.reach() : reach;
             MatchedMention out = new MatchedMention(scored, counted, reachDelta, topic, partition == null ? -1 : partition,
-                    offset == null ? -1 : offset, value);
+                    offset == null ? -1 : offset, value, counted ? previous : Map.of(), countedAt);
             context.forward(new Record<>(copyKey, Emit.matched(out), n.eventTime().toEpochMilli()));
         } catch (RuntimeException e) {
             LOG.warn("event=step-failed stage={} topic={} partition={} offset={} error=\"{}\"", STAGE, topic, partition,

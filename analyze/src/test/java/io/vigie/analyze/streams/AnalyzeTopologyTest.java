@@ -132,6 +132,42 @@ class AnalyzeTopologyTest {
     }
 
     @Test
+    void aNewVersionWithAnotherSentimentReplacesTheEarlierOneInItsWindowsWithoutCountingTwice() {
+        t.send(mention("m1", 1, "blog.example", "My Kryptonite lock is broken", T0.plusSeconds(10), T0.plusSeconds(11)));
+        // Edited and re-published later, its publication date moved into the next minute: the correction goes to
+        // the windows the first version was counted in.
+        t.send(mention("m1", 2, "blog.example", "My Kryptonite lock: I love it since the fix", T0.plusSeconds(70),
+                T0.plusSeconds(71)));
+        t.advance(Duration.ofSeconds(2));
+        List<BrandStats> stats = t.stats.readValuesToList();
+        for (String window : List.of("PT1M", "PT1H")) {
+            BrandStats s = lastOf(stats.stream().filter(x -> x.windowStart().equals(T0)).toList(), window);
+            assertEquals(1, s.volume(), window);
+            assertEquals(0, s.negative(), window + ": the negative first version is taken back");
+            assertEquals(1, s.positive(), window);
+            assertEquals(0.8, s.meanSentiment(), 1e-9, window);
+        }
+        assertTrue(stats.stream().noneMatch(x -> x.window().equals("PT1M") && x.windowStart().equals(T0.plusSeconds(60))),
+                "nothing counted in the next minute");
+    }
+
+    @Test
+    void aNewVersionThatNowNamesAnotherBrandCountsOnceForThatBrand() {
+        t.send(mention("m1", 1, "blog.example", "My Kryptonite lock is broken", T0.plusSeconds(10), T0.plusSeconds(11)));
+        t.send(mention("m1", 2, "blog.example", "My Kryptonite lock is broken. I love my Bic pen", T0.plusSeconds(10),
+                T0.plusSeconds(30)));
+        t.advance(Duration.ofSeconds(2));
+        List<BrandStats> stats = t.stats.readValuesToList();
+        BrandStats kryptonite = lastOf(stats.stream().filter(x -> x.brand().equals("kryptonite")).toList(), "PT1M");
+        BrandStats bic = lastOf(stats.stream().filter(x -> x.brand().equals("bic")).toList(), "PT1M");
+        assertEquals(1, kryptonite.volume());
+        assertEquals(1, kryptonite.negative());
+        assertEquals(1, bic.volume(), "first counted for bic by its second version");
+        assertEquals(1, bic.positive());
+        assertEquals(3, bic.reach(), "the whole reach for a brand new to the mention");
+    }
+
+    @Test
     void copiesAcrossSitesShareAClusterWithAGrowingCopyCount() {
         String text = "Kryptonite locks can be opened with a simple Bic pen, watch the video";
         t.send("a", "blog-a.example", text + " https://t.example/x1", T0);
