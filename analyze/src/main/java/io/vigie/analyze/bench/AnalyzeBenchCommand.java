@@ -417,8 +417,14 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
         return t;
     }
 
+    // One serde each: JsonSerdes.x() builds a new mapper, whose introspection took a quarter of this process's CPU
+    // when called per record (JFR), CPU the topology under test then lacked.
+    private static final io.vigie.model.JsonSerde<RawMention> RAW = JsonSerdes.raw();
+    private static final io.vigie.model.JsonSerde<ScoredMention> SCORED = JsonSerdes.scored();
+    private static final io.vigie.model.JsonSerde<SpikeSignal> SIGNAL = JsonSerdes.signal();
+
     private static void send(KafkaProducer<String, byte[]> producer, RawMention m) {
-        producer.send(new ProducerRecord<>(Topics.MENTIONS_RAW, m.id(), JsonSerdes.raw().encode(m)));
+        producer.send(new ProducerRecord<>(Topics.MENTIONS_RAW, m.id(), RAW.encode(m)));
     }
 
     private static KafkaProducer<String, byte[]> producer(KafkaConnection kafka) {
@@ -478,7 +484,7 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
 
         void start() throws InterruptedException {
             threads.add(reader(Topics.MENTIONS_SCORED, r -> {
-                ScoredMention s = JsonSerdes.scored().decode(r.value());
+                ScoredMention s = SCORED.decode(r.value());
                 Long at = sentAt.get(s.mention().id());
                 if (at != null) {
                     latencyNanos.putIfAbsent(s.mention().id(), System.nanoTime() - at);
@@ -486,7 +492,7 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
                 seen.incrementAndGet();
             }));
             threads.add(reader(Topics.SIGNALS, r -> {
-                SpikeSignal s = JsonSerdes.signal().decode(r.value());
+                SpikeSignal s = SIGNAL.decode(r.value());
                 if (s.kind() == SignalKind.VOLUME && s.phase() == SignalPhase.START) {
                     startNanos.putIfAbsent(s.brand(), System.nanoTime());
                     startSignal.putIfAbsent(s.brand(), s);

@@ -7,7 +7,6 @@ import io.vigie.model.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -93,9 +92,16 @@ public final class WindowAccumulator {
         }
     }
 
+    /** Keeps the list sorted by reach, highest first, first seen first among equals, at most DRIVER_IDS long. */
     private static void keep(List<Driver> list, Driver d) {
-        list.add(d);
-        list.sort(Comparator.comparingLong(Driver::reach).reversed());
+        int at = list.size();
+        while (at > 0 && list.get(at - 1).reach() < d.reach()) {
+            at--;
+        }
+        if (at >= DRIVER_IDS) {
+            return;
+        }
+        list.add(at, d);
         if (list.size() > DRIVER_IDS) {
             list.remove(list.size() - 1);
         }
