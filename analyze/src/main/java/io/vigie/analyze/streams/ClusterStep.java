@@ -77,7 +77,9 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
         RawMention m = s.mention();
         try {
             String text = m.fullText();
-            Cluster cluster = cluster(m, mm.update(), CopyFingerprint.of(text), s.brands(), s.backfill());
+            CopyFingerprint fingerprint = mm.copySignature() == null ? CopyFingerprint.of(text)
+                    : new CopyFingerprint(CopyFingerprint.decode(mm.copySignature()), mm.copyWords());
+            Cluster cluster = cluster(m, mm.update(), fingerprint, s.brands(), s.backfill());
             ScoredMention scored = new ScoredMention(s.schemaVersion(), m, s.brands(), s.language(),
                     s.languageConfidence(), s.sentiment(), s.brandSentiments(), cluster.id(), cluster.copies(),
                     s.backfill(), s.eventTime(), s.scoredAt());

@@ -12,6 +12,9 @@ import io.vigie.model.ScoredMention;
  * @param previous for an update, the brand sentiments the statistics counted for the earlier version (a brand
  *     absent here, newly matched, counts as new for that brand); empty for a first version
  * @param countedAtMs the event time the mention was first counted at: an update corrects the windows of that time
+ * @param copySignature the text's MinHash signature ({@link io.vigie.analyze.dedupe.CopyFingerprint#encoded}),
+ *     computed once for routing; null in records written before it was carried
+ * @param copyWords the text's word count, with the signature
  */
 record MatchedMention(
         ScoredMention scored,
@@ -22,7 +25,9 @@ record MatchedMention(
         long offset,
         byte[] original,
         java.util.Map<String, io.vigie.model.Sentiment> previous,
-        Long countedAtMs) {
+        Long countedAtMs,
+        String copySignature,
+        int copyWords) {
 
     MatchedMention {
         previous = previous == null ? java.util.Map.of() : java.util.Map.copyOf(previous);

@@ -119,8 +119,9 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
             EngagementGrowthDetector.ItemGrowth growth = seen == null || seen.growth() == null
                     ? new EngagementGrowthDetector.ItemGrowth() : seen.growth();
             List<ViralityEvent> viral = kept.isEmpty() || n.backfill() ? List.of() : observeGrowth(m, growth);
+            CopyFingerprint fingerprint = kept.isEmpty() ? null : CopyFingerprint.of(text);
             String copyKey = seen != null && seen.copyKey() != null ? seen.copyKey()
-                    : CopyFingerprint.of(text).routingKey(m.id());
+                    : fingerprint == null ? null : fingerprint.routingKey(m.id());
             Map<String, Sentiment> counting = new HashMap<>();
             if (s != null) {
                 for (String b : kept) {
@@ -156,7 +157,8 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
                     s.whole(), byBrand, null, 1, n.backfill(), n.eventTime(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
             long reachDelta = counted ? reach - seen.reach() : reach;
             MatchedMention out = new MatchedMention(scored, counted, reachDelta, topic, partition == null ? -1 : partition,
-                    offset == null ? -1 : offset, value, counted ? previous : Map.of(), countedAt);
+                    offset == null ? -1 : offset, value, counted ? previous : Map.of(), countedAt, fingerprint.encoded(),
+                    fingerprint.words());
             context.forward(new Record<>(copyKey, Emit.matched(out), n.eventTime().toEpochMilli()));
         } catch (RuntimeException e) {
             LOG.warn("event=step-failed stage={} topic={} partition={} offset={} error=\"{}\"", STAGE, topic, partition,
