@@ -101,6 +101,7 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
     boolean diagnose;
 
     private PrintWriter out;
+    private static final long REPORT_EVERY = 100_000;
 
     @Override
     public Integer call() throws Exception {
@@ -136,7 +137,8 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
                 if (!stateRun) {
                     sentBefore = latencyAndSpike(mentions, producer, watcher);
                 }
-                throughput(mentions, producer, kafka, config.applicationId(), mentionsInBacklog);
+                throughput(mentions, producer, kafka, config.applicationId(), mentionsInBacklog, service,
+                        AnalyzeTopology.statsApplicationId(config), sentBefore);
                 watcher.stop();
                 if (diagnostics != null) {
                     diagnostics.interrupt();
@@ -263,7 +265,7 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
     }
 
     private void throughput(BenchMentions mentions, KafkaProducer<String, byte[]> producer, KafkaConnection kafka, String app,
-            int backlog) throws Exception {
+            int backlog, AnalyzeService service, String statsApp, long sentBefore) throws Exception {
         long produceStart = System.nanoTime();
         for (int i = 0; i < backlog; i++) {
             send(producer, mentions.next(0, BenchMentions.BRANDS - 1, Instant.now()));
@@ -280,6 +282,7 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
             admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
             long lag;
             long startLag = -1;
+            long nextReport = REPORT_EVERY;
             do {
                 Thread.sleep(500);
                 Map<TopicPartition, OffsetAndMetadata> committed =
@@ -291,6 +294,15 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
                 }
                 if (startLag < 0) {
                     startLag = lag;
+                }
+                long done = backlog - lag;
+                if (stateRun && done >= nextReport && lag > 0) {
+                    // The state as it grows, so a run cut short still says something.
+                    out.printf(Locale.ROOT, "progress: %,d of %,d committed after %.0f s (%.0f mentions/s)%n", done, backlog,
+                            (System.nanoTime() - produceStart) / 1e9, done / ((System.nanoTime() - produceStart) / 1e9));
+                    storeMetrics(service, sentBefore + done);
+                    changelogSize(kafka, app, statsApp);
+                    nextReport += REPORT_EVERY;
                 }
             } while (lag > 0 && System.nanoTime() - produced < Duration.ofMinutes(20).plusSeconds(backlog / 200).toNanos());
             double seconds = (System.nanoTime() - produceStart) / 1e9;
