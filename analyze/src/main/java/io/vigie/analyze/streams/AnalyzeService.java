@@ -99,17 +99,29 @@ public final class AnalyzeService implements VigieService {
         return s;
     }
 
+    private static final List<String> WARM_UP_TEXTS = List.of(
+            "Le service client est nul, je suis très déçu de ma commande",
+            "Franchement top, je recommande ce cadenas à tout le monde !",
+            "Colis arrivé en avance, emballage soigné, rien à redire",
+            "Great lock, I love it and would recommend it to anyone",
+            "Worst customer service ever, they won't refund me #fail",
+            "RT @someone: the new model was opened with a pen in 30 seconds https://t.example/x");
+
     /**
-     * Scores a few French and English sentences before the streams start. The first call loads the language
-     * models (seconds); inside the topology that would stall the first transaction and every mention behind it.
+     * Scores French and English sentences for up to two seconds before the streams start. The first calls load the
+     * language models and run interpreted; inside the topology they would stall the first transactions and every
+     * mention behind them (a fresh instance took 10 to 100 s to catch up with 200 mentions/s, depending on load).
      */
     private void warmUp() {
         long start = System.nanoTime();
-        for (int i = 0; i < 20; i++) {
-            scorer.score("Le service client est nul, je suis très déçu de ma commande " + i, null, java.util.Map.of());
-            scorer.score("Great lock, I love it and would recommend it to anyone " + i, null, java.util.Map.of());
+        long deadline = start + Duration.ofSeconds(2).toNanos();
+        int calls = 0;
+        while (calls < 5_000 && System.nanoTime() < deadline) {
+            String text = WARM_UP_TEXTS.get(calls % WARM_UP_TEXTS.size()) + " " + calls;
+            scorer.score(text, null, java.util.Map.of("b", sentence -> sentence.contains("e")));
+            calls++;
         }
-        LOG.info("event=scorer-warmed-up ms={}", (System.nanoTime() - start) / 1_000_000);
+        LOG.info("event=scorer-warmed-up calls={} ms={}", calls, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Active tasks on this instance, for operators and tests: proof that instances share the partitions. */
