@@ -63,20 +63,25 @@ public final class AnalyzeTopology {
                 Materialized.<String, byte[]>as(Stores.inMemoryKeyValueStore(WATCHLIST_STORE))
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
 
+        // Segments the broker can drop or compact within the hour: without them a changelog keeps its 1 GiB active
+        // segment (up to 7 days) beyond the store's lifetime.
+        Map<String, String> changelog = Map.of(TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024),
+                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofHours(1).toMillis()),
+                TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.5");
         b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(VERSIONS_STORE, lifetime, slot, false),
-                Serdes.String(), InternalSerdes.seenVersion()).withCachingDisabled());
+                Serdes.String(), InternalSerdes.seenVersion()).withCachingDisabled().withLoggingEnabled(changelog));
         b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COPY_BANDS_STORE, lifetime, slot, true),
-                Serdes.String(), Serdes.String()).withCachingDisabled());
+                Serdes.String(), Serdes.String()).withCachingDisabled().withLoggingEnabled(changelog));
         b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COPY_CLUSTERS_STORE, lifetime, slot, false),
-                Serdes.String(), InternalSerdes.cluster()).withCachingDisabled());
+                Serdes.String(), InternalSerdes.cluster()).withCachingDisabled().withLoggingEnabled(changelog));
         b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COPY_MEMBERS_STORE, lifetime, slot, false),
-                Serdes.String(), Serdes.String()).withCachingDisabled());
+                Serdes.String(), Serdes.String()).withCachingDisabled().withLoggingEnabled(changelog));
         b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COPY_BRAND_SPREAD_STORE, lifetime, slot, false),
-                Serdes.String(), InternalSerdes.spread()).withCachingDisabled());
+                Serdes.String(), InternalSerdes.spread()).withCachingDisabled().withLoggingEnabled(changelog));
         b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COPY_SPREAD_ALERTS_STORE),
-                Serdes.String(), Serdes.String()).withCachingDisabled());
+                Serdes.String(), Serdes.String()).withCachingDisabled().withLoggingEnabled(changelog));
         b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENGAGEMENT_SOURCES_STORE),
-                Serdes.String(), InternalSerdes.sourceGrowth()).withCachingDisabled());
+                Serdes.String(), InternalSerdes.sourceGrowth()).withCachingDisabled().withLoggingEnabled(changelog));
 
         KStream<byte[], byte[]> raw = b.stream(Topics.MENTIONS_RAW,
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-mentions-raw"));
