@@ -4,11 +4,15 @@ import io.vigie.model.SentimentLabel;
 import java.util.List;
 
 /**
- * What one scored mention contributes to one brand's series: the value of the by-brand repartition topic.
+ * What one scored mention contributes to one brand's series: the value of the brand observations topic
+ * between the scoring and the statistics applications.
  *
  * @param counts false for an update of a mention already counted: it only adds {@code reach}
  * @param reach reach gained (the whole reach for a first version, the growth for an update)
  * @param score the brand-targeted sentiment polarity in [-1, 1]
+ * @param previousLabel for an update, the label counted for the earlier version, taken back before {@code label}
+ *     is counted (null: nothing to take back)
+ * @param previousScore the polarity counted for the earlier version, with {@code previousLabel}
  */
 public record BrandObservation(
         String brand,
@@ -22,7 +26,9 @@ public record BrandObservation(
         List<String> terms,
         long reach,
         String clusterId,
-        int copyCount) {
+        int copyCount,
+        SentimentLabel previousLabel,
+        Double previousScore) {
 
     public BrandObservation {
         terms = terms == null ? List.of() : List.copyOf(terms);

@@ -7,7 +7,6 @@ import io.vigie.model.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -56,14 +55,17 @@ public final class WindowAccumulator {
         dirty = true;
         reach += o.reach();
         if (!o.counts()) {
+            if (o.previousLabel() != null) {
+                // A new version of a mention counted here: its sentiment replaces the earlier one's.
+                take(o.previousLabel());
+                scoreSum -= o.previousScore() == null ? 0 : o.previousScore();
+                count(o.label());
+                scoreSum += o.score();
+            }
             return;
         }
         volume++;
-        switch (o.label()) {
-            case NEGATIVE -> negative++;
-            case NEUTRAL -> neutral++;
-            case POSITIVE -> positive++;
-        }
+        count(o.label());
         scoreSum += o.score();
         sources.add(o.source(), 1);
         o.terms().forEach(t -> terms.add(t, 1));
@@ -73,9 +75,33 @@ public final class WindowAccumulator {
         }
     }
 
+    private void count(io.vigie.model.SentimentLabel label) {
+        switch (label) {
+            case NEGATIVE -> negative++;
+            case NEUTRAL -> neutral++;
+            case POSITIVE -> positive++;
+        }
+    }
+
+    /** Never below zero: a window that did not count the earlier version (it came late) has nothing to give back. */
+    private void take(io.vigie.model.SentimentLabel label) {
+        switch (label) {
+            case NEGATIVE -> negative = Math.max(0, negative - 1);
+            case NEUTRAL -> neutral = Math.max(0, neutral - 1);
+            case POSITIVE -> positive = Math.max(0, positive - 1);
+        }
+    }
+
+    /** Keeps the list sorted by reach, highest first, first seen first among equals, at most DRIVER_IDS long. */
     private static void keep(List<Driver> list, Driver d) {
-        list.add(d);
-        list.sort(Comparator.comparingLong(Driver::reach).reversed());
+        int at = list.size();
+        while (at > 0 && list.get(at - 1).reach() < d.reach()) {
+            at--;
+        }
+        if (at >= DRIVER_IDS) {
+            return;
+        }
+        list.add(at, d);
         if (list.size() > DRIVER_IDS) {
             list.remove(list.size() - 1);
         }

@@ -4,7 +4,9 @@ import io.vigie.analyze.sentiment.MentionSentimentScorer;
 import io.vigie.analyze.stats.BrandObservation;
 import io.vigie.model.Topics;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -19,15 +21,17 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Builds the analyze topology. Three sub-topologies, joined by two named repartition topics:
+ * Builds the analyze topologies: the scoring one ({@link #build}, two sub-topologies joined by a named repartition
+ * topic, committing every {@code commitIntervalMs}) and the statistics one ({@link #buildStats}, its own application
+ * committing at the emission interval), joined by the brand observations topic:
  * <pre>
  *   watchlist ─► watchlist-store (global table, read by every step)
  *   mentions.raw ─► normalize-match-score [mention-versions, engagement-sources] ─► signals (item virality), deadletter
- *                     └─► by-primary-brand (repartition)
- *   by-primary-brand ─► cluster-copies [copy-bands, copy-clusters, copy-members, copy-spread-alerts]
+ *                     └─► by-copy-key (repartition: copies of one text meet, whatever their brands)
+ *   by-copy-key ─► cluster-copies [copy-bands, copy-clusters, copy-members, copy-brand-spread, copy-spread-alerts]
  *                     ─► mentions.scored, signals (copy spread), deadletter
- *                     └─► by-brand (repartition, one record per matched brand)
- *   by-brand ─► stats-and-signals [brand-stats-windows, brand-signal-series] ─► brand.stats, signals, deadletter
+ *                     └─► <app>-brand-observations (one record per matched brand, keyed by brand)
+ *   <app>-brand-observations ─► (application <app>-stats) stats-and-signals [brand-stats-windows, brand-signal-series] ─► brand.stats, signals, deadletter
  * </pre>
  */
 public final class AnalyzeTopology {
@@ -37,11 +41,14 @@ public final class AnalyzeTopology {
     public static final String COPY_CLUSTERS_STORE = "copy-clusters";
     public static final String COPY_MEMBERS_STORE = "copy-members";
     public static final String COPY_SPREAD_ALERTS_STORE = "copy-spread-alerts";
+    public static final String COPY_BRAND_SPREAD_STORE = "copy-brand-spread";
     public static final String ENGAGEMENT_SOURCES_STORE = "engagement-sources";
     public static final String STATS_WINDOWS_STORE = "brand-stats-windows";
     public static final String SIGNAL_SERIES_STORE = "brand-signal-series";
-    public static final String BY_PRIMARY_BRAND = "by-primary-brand";
-    public static final String BY_BRAND = "by-brand";
+    public static final String BY_COPY_KEY = "by-copy-key";
+    public static final String BY_BRAND = "brand-observations";
+    /** Segment size of the stats stores' changelogs: what the broker keeps beyond the open windows, at most. */
+    public static final int STATS_CHANGELOG_SEGMENT_BYTES = 8 * 1024 * 1024;
 
     private AnalyzeTopology() {}
 
@@ -56,24 +63,25 @@ public final class AnalyzeTopology {
                 Materialized.<String, byte[]>as(Stores.inMemoryKeyValueStore(WATCHLIST_STORE))
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
 
+        // Segments the broker can drop or compact within the hour: without them a changelog keeps its 1 GiB active
+        // segment (up to 7 days) beyond the store's lifetime.
+        Map<String, String> changelog = Map.of(TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024),
+                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofHours(1).toMillis()),
+                TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.5");
         b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(VERSIONS_STORE, lifetime, slot, false),
-                Serdes.String(), InternalSerdes.seenVersion()).withCachingDisabled());
+                Serdes.String(), InternalSerdes.seenVersion()).withCachingDisabled().withLoggingEnabled(changelog));
         b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COPY_BANDS_STORE, lifetime, slot, true),
-                Serdes.String(), Serdes.String()).withCachingDisabled());
+                Serdes.String(), Serdes.String()).withCachingDisabled().withLoggingEnabled(changelog));
         b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COPY_CLUSTERS_STORE, lifetime, slot, false),
-                Serdes.String(), InternalSerdes.cluster()).withCachingDisabled());
+                Serdes.String(), InternalSerdes.cluster()).withCachingDisabled().withLoggingEnabled(changelog));
         b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COPY_MEMBERS_STORE, lifetime, slot, false),
-                Serdes.String(), Serdes.String()).withCachingDisabled());
+                Serdes.String(), Serdes.String()).withCachingDisabled().withLoggingEnabled(changelog));
+        b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COPY_BRAND_SPREAD_STORE, lifetime, slot, false),
+                Serdes.String(), InternalSerdes.spread()).withCachingDisabled().withLoggingEnabled(changelog));
         b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COPY_SPREAD_ALERTS_STORE),
-                Serdes.String(), Serdes.String()).withCachingDisabled());
+                Serdes.String(), Serdes.String()).withCachingDisabled().withLoggingEnabled(changelog));
         b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENGAGEMENT_SOURCES_STORE),
-                Serdes.String(), InternalSerdes.sourceGrowth()).withCachingDisabled());
-        // A brand's open windows change with every mention: the record cache turns those writes into one store
-        // and changelog write per window per commit, flushed before each exactly-once commit.
-        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATS_WINDOWS_STORE),
-                Serdes.String(), InternalSerdes.window()).withCachingEnabled());
-        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGNAL_SERIES_STORE),
-                Serdes.String(), InternalSerdes.series()).withCachingEnabled());
+                Serdes.String(), InternalSerdes.sourceGrowth()).withCachingDisabled().withLoggingEnabled(changelog));
 
         KStream<byte[], byte[]> raw = b.stream(Topics.MENTIONS_RAW,
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-mentions-raw"));
@@ -82,25 +90,46 @@ public final class AnalyzeTopology {
         deadLetters(matched, "mention");
         signals(matched, "mention");
 
-        KStream<String, MatchedMention> byPrimaryBrand = matched
+        KStream<String, MatchedMention> byCopyKey = matched
                 .filter((k, e) -> e.matched() != null, Named.as("matched-only"))
                 .mapValues(Emit::matched, Named.as("unwrap-matched"))
-                .repartition(Repartitioned.<String, MatchedMention>as(BY_PRIMARY_BRAND)
+                .repartition(Repartitioned.<String, MatchedMention>as(BY_COPY_KEY)
                         .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.matched()));
-        KStream<String, Emit> scored = byPrimaryBrand.process(() -> new ClusterStep(c),
+        KStream<String, Emit> scored = byCopyKey.process(() -> new ClusterStep(c),
                 Named.as("cluster-copies"), COPY_BANDS_STORE, COPY_CLUSTERS_STORE, COPY_MEMBERS_STORE,
-                COPY_SPREAD_ALERTS_STORE);
+                COPY_BRAND_SPREAD_STORE, COPY_SPREAD_ALERTS_STORE);
         deadLetters(scored, "cluster");
         signals(scored, "cluster");
         scored.filter((k, e) -> e.scored() != null, Named.as("scored-only"))
                 .mapValues(Emit::scored, Named.as("unwrap-scored"))
                 .to(Topics.MENTIONS_SCORED, Produced.with(Serdes.String(), JsonSerdes.scored()).withName("write-mentions-scored"));
 
-        KStream<String, BrandObservation> byBrand = scored
-                .filter((k, e) -> e.observation() != null, Named.as("observations-only"))
+        // Stats and series signals run in their own application (buildStats): their transactions, at the emission
+        // interval, never hold up the scored output, which commits every commitIntervalMs.
+        scored.filter((k, e) -> e.observation() != null, Named.as("observations-only"))
                 .mapValues(Emit::observation, Named.as("unwrap-observation"))
-                .repartition(Repartitioned.<String, BrandObservation>as(BY_BRAND)
-                        .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.observation()));
+                .to(observationsTopic(c), Produced.with(Serdes.String(), InternalSerdes.observation()).withName("write-brand-observations"));
+        return b.build();
+    }
+
+    /**
+     * The statistics application: per brand, the 1-minute and 1-hour windows and the series detectors, read from
+     * the brand observations the scoring topology writes (keyed by brand, read_committed).
+     */
+    public static Topology buildStats(AnalyzeConfig c) {
+        StreamsBuilder b = new StreamsBuilder();
+        // A brand's open windows change with every mention: the record cache turns those writes into one store and
+        // changelog write per window per commit, and this application commits at the emission interval. Small
+        // segments let the broker compact the changelog down to the open windows (closed ones are deleted).
+        Map<String, String> changelog = Map.of(TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(STATS_CHANGELOG_SEGMENT_BYTES),
+                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofMinutes(10).toMillis()),
+                TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.5");
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATS_WINDOWS_STORE),
+                Serdes.String(), InternalSerdes.window()).withCachingEnabled().withLoggingEnabled(changelog));
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGNAL_SERIES_STORE),
+                Serdes.String(), InternalSerdes.series()).withCachingEnabled().withLoggingEnabled(changelog));
+        KStream<String, BrandObservation> byBrand = b.stream(observationsTopic(c),
+                Consumed.with(Serdes.String(), InternalSerdes.observation()).withName("read-brand-observations"));
         KStream<String, Emit> figures = byBrand.process(() -> new StatsSignalsStep(c),
                 Named.as("stats-and-signals"), STATS_WINDOWS_STORE, SIGNAL_SERIES_STORE);
         deadLetters(figures, "stats");
@@ -109,6 +138,16 @@ public final class AnalyzeTopology {
                 .to(Topics.BRAND_STATS, Produced.with(Serdes.String(), JsonSerdes.stats()).withName("write-brand-stats"));
         signals(figures, "stats");
         return b.build();
+    }
+
+    /** The topic between the two applications: one observation per scored mention and matched brand, keyed by brand. */
+    public static String observationsTopic(AnalyzeConfig c) {
+        return c.applicationId() + "-" + BY_BRAND;
+    }
+
+    /** The statistics application's id: its own consumer group, transactions and state. */
+    public static String statsApplicationId(AnalyzeConfig c) {
+        return c.applicationId() + "-stats";
     }
 
     private static void signals(KStream<String, Emit> stream, String step) {
@@ -139,6 +178,18 @@ public final class AnalyzeTopology {
         // A scored mention carries its text and HTML; leave room above the 256 KiB input limit.
         p.put(StreamsConfig.producerPrefix("max.request.size"), 1_048_576);
         p.put(StreamsConfig.producerPrefix("linger.ms"), 5);
+        return p;
+    }
+
+    /**
+     * The statistics application's settings: exactly-once v2 too, one thread, committing at the emission interval
+     * (the step also asks for a commit right after each emission, so {@code brand.stats} is visible at once).
+     */
+    public static Properties statsStreamsProperties(AnalyzeConfig c) {
+        Properties p = streamsProperties(c);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, statsApplicationId(c));
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) Math.max(c.commitIntervalMs(), c.emitInterval().toMillis()));
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         return p;
     }
 }

@@ -31,9 +31,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Second step, on the partitions of the by-primary-brand repartition topic, where copies of one text meet:
- * near-duplicate clustering (MinHash LSH), then the scored mention (keyed by mention id) and one observation per
- * matched brand (keyed by brand) for the statistics.
+ * Second step, on the partitions of the by-copy-key repartition topic, where copies of one text meet whatever brands
+ * they mention: near-duplicate clustering (MinHash LSH), then the scored mention (keyed by mention id) and one
+ * observation per matched brand (keyed by brand) for the statistics.
+ *
+ * <p>A cluster is about the text; its copy count counts every copy. Copy spread is judged per brand: a brand's
+ * spread counts only the copies that mention that brand, so a template sentence posted once for each of many brands
+ * ("X lock review: …", "Y lock review: …") is not a copy spreading for any of them.
  */
 final class ClusterStep implements Processor<String, MatchedMention, String, Emit> {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterStep.class);
@@ -47,6 +51,7 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
     private WindowStore<String, String> bands;
     private WindowStore<String, ClusterState> clusters;
     private WindowStore<String, String> members;
+    private WindowStore<String, CopySpreadDetector.ClusterSpread> brandSpreads;
     private KeyValueStore<String, String> spreadAlerts;
 
     ClusterStep(AnalyzeConfig config) {
@@ -59,6 +64,7 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
         this.bands = context.getStateStore(AnalyzeTopology.COPY_BANDS_STORE);
         this.clusters = context.getStateStore(AnalyzeTopology.COPY_CLUSTERS_STORE);
         this.members = context.getStateStore(AnalyzeTopology.COPY_MEMBERS_STORE);
+        this.brandSpreads = context.getStateStore(AnalyzeTopology.COPY_BRAND_SPREAD_STORE);
         this.spreadAlerts = context.getStateStore(AnalyzeTopology.COPY_SPREAD_ALERTS_STORE);
         context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, this::endQuietSpreads);
         this.watchlist = new WatchlistView(context.getStateStore(AnalyzeTopology.WATCHLIST_STORE));
@@ -71,7 +77,9 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
         RawMention m = s.mention();
         try {
             String text = m.fullText();
-            Cluster cluster = cluster(m, mm.update(), CopyFingerprint.of(text), record.key(), s.backfill());
+            CopyFingerprint fingerprint = mm.copySignature() == null ? CopyFingerprint.of(text)
+                    : new CopyFingerprint(CopyFingerprint.decode(mm.copySignature()), mm.copyWords());
+            Cluster cluster = cluster(m, mm.update(), fingerprint, s.brands(), s.backfill());
             ScoredMention scored = new ScoredMention(s.schemaVersion(), m, s.brands(), s.language(),
                     s.languageConfidence(), s.sentiment(), s.brandSentiments(), cluster.id(), cluster.copies(),
                     s.backfill(), s.eventTime(), s.scoredAt());
@@ -84,9 +92,16 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
                 Sentiment bs = scored.sentimentFor(b);
                 Set<String> own = watchlist.words(b);
                 List<String> brandTerms = mentionTerms.stream().filter(t -> !own.contains(t)).limit(15).toList();
-                BrandObservation o = new BrandObservation(b, m.id(), s.eventTime().toEpochMilli(), !mm.update(),
-                        s.backfill(), bs.label(), bs.score(), source, brandTerms, mm.reachDelta(), cluster.id(),
-                        cluster.copies());
+                // An update corrects the windows the first version was counted in, swapping its sentiment; a brand
+                // the id had never matched counts as new, with the whole reach.
+                Sentiment before = mm.update() ? mm.previous().get(b) : null;
+                boolean counts = !mm.update() || before == null && !mm.previous().isEmpty();
+                long reach = mm.update() && counts ? m.engagement().reach() : mm.reachDelta();
+                long at = mm.update() && mm.countedAtMs() != null ? mm.countedAtMs() : s.eventTime().toEpochMilli();
+                BrandObservation o = new BrandObservation(b, m.id(), at, counts,
+                        s.backfill(), bs.label(), bs.score(), source, brandTerms, reach, cluster.id(),
+                        cluster.copiesOf(b), counts || before == null ? null : before.label(),
+                        counts || before == null ? null : before.score());
                 context.forward(new Record<>(b, Emit.observation(o), record.timestamp()));
             }
         } catch (RuntimeException e) {
@@ -97,24 +112,35 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
         }
     }
 
-    record Cluster(String id, int copies) {}
+    /** A text's cluster, its copies whatever the brands, and per brand the copies that mention it. */
+    record Cluster(String id, int copies, java.util.Map<String, Integer> brandCopies) {
+        int copiesOf(String brand) {
+            return brandCopies.getOrDefault(brand, 1);
+        }
+    }
 
     /**
      * The cluster of a mention: an update keeps the cluster its id joined; a new text long enough joins the cluster
      * of a candidate sharing an LSH band whose signature is similar enough, or starts its own. Each new copy is
-     * counted by the copy-spread detector, whose START/UPDATE go to {@code signals} (never for a backfill).
+     * counted by the copy-spread detector once for the cluster (its copy count) and once for each brand it
+     * mentions (that brand's spread), whose START/UPDATE go to {@code signals} (never for a backfill).
      */
-    private Cluster cluster(RawMention m, boolean update, CopyFingerprint f, String primaryBrand, boolean backfill) {
+    private Cluster cluster(RawMention m, boolean update, CopyFingerprint f, List<String> brands, boolean backfill) {
         long now = context.currentStreamTimeMs();
         Instant from = Instant.ofEpochMilli(Math.max(0, now - config.dedupeLifetime().toMillis()));
         Instant to = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
         String known = latest(members, m.id(), from, to);
         if (known != null) {
             ClusterState state = latest(clusters, known, from, to);
-            return new Cluster(known, state == null ? 1 : state.copies());
+            java.util.Map<String, Integer> brandCopies = new java.util.HashMap<>();
+            for (String brand : brands) {
+                CopySpreadDetector.ClusterSpread spread = latest(brandSpreads, spreadKey(known, brand), from, to);
+                brandCopies.put(brand, spread == null ? 1 : copies(spread));
+            }
+            return new Cluster(known, state == null ? 1 : state.copies(), brandCopies);
         }
         if (!f.longEnough()) {
-            return new Cluster(m.id(), 1);
+            return new Cluster(m.id(), 1, java.util.Map.of());
         }
         List<String> keys = f.bandKeys();
         String found = null;
@@ -144,7 +170,8 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
         String host = m.sourceHost() == null || m.sourceHost().isBlank() ? m.source() : m.sourceHost();
         String clusterId = found == null ? m.id() : found;
         ClusterState state = found == null ? new ClusterState(f.encoded(), new CopySpreadDetector.ClusterSpread()) : foundState;
-        List<ViralityEvent> events = spreadDetector.observe(state.spread(), clusterId, host, m.fetchedAt());
+        // The cluster's own spread gives its copy count; its events are not signals (they mix brands).
+        spreadDetector.observe(state.spread(), clusterId, host, m.fetchedAt());
         clusters.put(clusterId, state, now);
         if (found == null) {
             for (String key : keys) {
@@ -152,19 +179,39 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
             }
         }
         members.put(m.id(), clusterId, now);
-        if (!backfill) {
-            for (ViralityEvent e : events) {
-                forwardSpread(e, primaryBrand, List.of(m.id(), clusterId));
+        java.util.Map<String, Integer> brandCopies = new java.util.HashMap<>();
+        for (String brand : brands) {
+            String spreadKey = spreadKey(clusterId, brand);
+            CopySpreadDetector.ClusterSpread spread = latest(brandSpreads, spreadKey, from, to);
+            if (spread == null) {
+                spread = new CopySpreadDetector.ClusterSpread();
+            }
+            List<ViralityEvent> events = spreadDetector.observe(spread, clusterId, host, m.fetchedAt());
+            brandSpreads.put(spreadKey, spread, now);
+            brandCopies.put(brand, copies(spread));
+            if (!backfill) {
+                for (ViralityEvent e : events) {
+                    forwardSpread(e, brand, List.of(m.id(), clusterId));
+                }
             }
         }
-        return new Cluster(clusterId, state.copies());
+        return new Cluster(clusterId, state.copies(), brandCopies);
+    }
+
+    private static int copies(CopySpreadDetector.ClusterSpread spread) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, spread.copies));
+    }
+
+    /** A brand's spread of one cluster: cluster id, a separator no id or brand id contains, brand id. */
+    static String spreadKey(String clusterId, String brand) {
+        return clusterId + "\u0000" + brand;
     }
 
     private void forwardSpread(ViralityEvent e, String brand, List<String> mentionIds) {
         if (e.phase() == SignalPhase.END) {
-            spreadAlerts.delete(e.subject());
+            spreadAlerts.delete(spreadKey(e.subject(), brand));
         } else {
-            spreadAlerts.put(e.subject(), brand);
+            spreadAlerts.put(spreadKey(e.subject(), brand), brand);
         }
         context.forward(new Record<>(brand, Emit.signal(SpikeSignals.fromVirality(e, brand,
                 mentionIds.stream().distinct().toList())), context.currentSystemTimeMs()));
@@ -180,14 +227,21 @@ final class ClusterStep implements Processor<String, MatchedMention, String, Emi
             it.forEachRemaining(alerted::add);
         }
         for (KeyValue<String, String> kv : alerted) {
-            ClusterState state = latest(clusters, kv.key, from, to);
-            if (state == null) {
+            int separator = kv.key.indexOf('\u0000');
+            if (separator < 0) {
+                // An alarm stored before spreads were kept per brand: its cluster-wide spread no longer signals.
                 spreadAlerts.delete(kv.key);
                 continue;
             }
-            List<ViralityEvent> events = spreadDetector.tick(state.spread(), kv.key, Instant.ofEpochMilli(wallClockMs));
+            String clusterId = kv.key.substring(0, separator);
+            CopySpreadDetector.ClusterSpread spread = latest(brandSpreads, kv.key, from, to);
+            if (spread == null) {
+                spreadAlerts.delete(kv.key);
+                continue;
+            }
+            List<ViralityEvent> events = spreadDetector.tick(spread, clusterId, Instant.ofEpochMilli(wallClockMs));
             if (!events.isEmpty()) {
-                clusters.put(kv.key, state, Math.max(now, 0));
+                brandSpreads.put(kv.key, spread, Math.max(now, 0));
                 events.forEach(e -> forwardSpread(e, kv.value, List.of()));
             }
         }

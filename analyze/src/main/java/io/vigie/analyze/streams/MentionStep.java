@@ -1,5 +1,6 @@
 package io.vigie.analyze.streams;
 
+import io.vigie.analyze.dedupe.CopyFingerprint;
 import io.vigie.analyze.dedupe.VersionCheck;
 import io.vigie.analyze.detection.signal.SpikeSignals;
 import io.vigie.analyze.detection.virality.EngagementGrowthDetector;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * First step, on the partitions of {@code mentions.raw} (keyed by mention id, so every version of an id meets the
  * same store): size check, decode, normalise, version check (a re-delivery becomes nothing, a re-publication an
  * update), brand matching against the watchlist global table, language and sentiment scoring. Hands the mention on
- * keyed by its first brand, so copies of one text meet in the clustering step; the record time is the event time.
+ * keyed by its copy routing key ({@link CopyFingerprint#routingKey}), so copies of one text meet in the clustering
+ * step whatever brands they mention; the record time is the event time.
  */
 final class MentionStep implements Processor<byte[], byte[], String, Emit> {
     private static final Logger LOG = LoggerFactory.getLogger(MentionStep.class);
@@ -117,7 +119,24 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
             EngagementGrowthDetector.ItemGrowth growth = seen == null || seen.growth() == null
                     ? new EngagementGrowthDetector.ItemGrowth() : seen.growth();
             List<ViralityEvent> viral = kept.isEmpty() || n.backfill() ? List.of() : observeGrowth(m, growth);
-            versions.put(m.id(), new SeenVersion(m.version(), hash, reach, counted || !kept.isEmpty(), growth), storeTime);
+            CopyFingerprint fingerprint = kept.isEmpty() ? null : CopyFingerprint.of(text);
+            String copyKey = seen != null && seen.copyKey() != null ? seen.copyKey()
+                    : fingerprint == null ? null : fingerprint.routingKey(m.id());
+            Map<String, Sentiment> counting = new HashMap<>();
+            if (s != null) {
+                for (String b : kept) {
+                    Sentiment bs = s.byBrand() == null ? null : s.byBrand().get(b);
+                    counting.put(b, bs != null ? bs : s.whole());
+                }
+            }
+            Map<String, Sentiment> previous = counted && seen.brandSentiments() != null ? seen.brandSentiments() : Map.of();
+            // What the statistics hold for this id: every brand it was ever counted for, with its latest sentiment.
+            Map<String, Sentiment> held = new HashMap<>(previous);
+            held.putAll(counting);
+            long countedAt = counted && seen.countedAtMs() != null ? seen.countedAtMs() : n.eventTime().toEpochMilli();
+            versions.put(m.id(), new SeenVersion(m.version(), hash, reach, counted || !kept.isEmpty(), growth,
+                    counted || !kept.isEmpty() ? copyKey : null, held.isEmpty() ? null : held,
+                    counted || !kept.isEmpty() ? countedAt : null), storeTime);
             if (kept.isEmpty()) {
                 return;
             }
@@ -138,8 +157,9 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
                     s.whole(), byBrand, null, 1, n.backfill(), n.eventTime(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
             long reachDelta = counted ? reach - seen.reach() : reach;
             MatchedMention out = new MatchedMention(scored, counted, reachDelta, topic, partition == null ? -1 : partition,
-                    offset == null ? -1 : offset, value);
-            context.forward(new Record<>(kept.get(0), Emit.matched(out), n.eventTime().toEpochMilli()));
+                    offset == null ? -1 : offset, value, counted ? previous : Map.of(), countedAt, fingerprint.encoded(),
+                    fingerprint.words());
+            context.forward(new Record<>(copyKey, Emit.matched(out), n.eventTime().toEpochMilli()));
         } catch (RuntimeException e) {
             LOG.warn("event=step-failed stage={} topic={} partition={} offset={} error=\"{}\"", STAGE, topic, partition,
                     offset, DeadLetters.describe(e));

@@ -1,7 +1,9 @@
 /**
- * The analyze topology: {@code mentions.raw} and the {@code watchlist} in; {@code mentions.scored},
- * {@code brand.stats}, {@code signals} and {@code deadletter} out, exactly once. {@link
- * io.vigie.analyze.streams.AnalyzeTopology#build} is the one pure function that builds it, for production and for
- * TopologyTestDriver tests alike; the processors only wire the plain classes of the other packages.
+ * The analyze topologies: {@code mentions.raw} and the {@code watchlist} in; {@code mentions.scored},
+ * {@code brand.stats}, {@code signals} and {@code deadletter} out, exactly once. Two pure functions build them, for
+ * production and for TopologyTestDriver tests alike: {@link io.vigie.analyze.streams.AnalyzeTopology#build} (scoring:
+ * matching, sentiment, copies) and {@link io.vigie.analyze.streams.AnalyzeTopology#buildStats} (windows and series
+ * signals, its own application so its transactions never hold up the scored output). The processors only wire the
+ * plain classes of the other packages.
  */
 package io.vigie.analyze.streams;

@@ -22,6 +22,21 @@ class CopyFingerprintTest {
     }
 
     @Test
+    void copiesRouteToTheSameTaskWhateverTheirPrefixLinksOrBrandsAndShortTextsRouteByTheirId() {
+        String key = CopyFingerprint.of(TEXT + " http://t.co/a").routingKey("a");
+        assertEquals(key, CopyFingerprint.of("RT @bob: " + TEXT + " http://t.co/b via @news").routingKey("b"));
+        assertTrue(key.startsWith("copy:"));
+        assertEquals("id:x", CopyFingerprint.of("Kryptonite lol").routingKey("x"));
+        int sameKey = 0;
+        int edits = 200;
+        for (int i = 0; i < edits; i++) {
+            String edited = TEXT.replace("video", "video number" + i);
+            sameKey += CopyFingerprint.of(edited).routingKey("e").equals(key) ? 1 : 0;
+        }
+        assertTrue(sameKey > edits / 2, "an edited copy usually meets its original: " + sameKey + " of " + edits);
+    }
+
+    @Test
     void aOneWordEditIsStillSimilarEnoughAndAnotherTextIsNot() {
         assertTrue(similarity(TEXT, TEXT.replace("simple", "cheap")) >= CopyFingerprint.MIN_SIMILARITY);
         assertTrue(similarity(TEXT, "Kryptonite says its new locks resist every pen attack we tried") < 0.3);

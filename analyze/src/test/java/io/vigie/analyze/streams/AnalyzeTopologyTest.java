@@ -132,6 +132,42 @@ class AnalyzeTopologyTest {
     }
 
     @Test
+    void aNewVersionWithAnotherSentimentReplacesTheEarlierOneInItsWindowsWithoutCountingTwice() {
+        t.send(mention("m1", 1, "blog.example", "My Kryptonite lock is broken", T0.plusSeconds(10), T0.plusSeconds(11)));
+        // Edited and re-published later, its publication date moved into the next minute: the correction goes to
+        // the windows the first version was counted in.
+        t.send(mention("m1", 2, "blog.example", "My Kryptonite lock: I love it since the fix", T0.plusSeconds(70),
+                T0.plusSeconds(71)));
+        t.advance(Duration.ofSeconds(2));
+        List<BrandStats> stats = t.stats.readValuesToList();
+        for (String window : List.of("PT1M", "PT1H")) {
+            BrandStats s = lastOf(stats.stream().filter(x -> x.windowStart().equals(T0)).toList(), window);
+            assertEquals(1, s.volume(), window);
+            assertEquals(0, s.negative(), window + ": the negative first version is taken back");
+            assertEquals(1, s.positive(), window);
+            assertEquals(0.8, s.meanSentiment(), 1e-9, window);
+        }
+        assertTrue(stats.stream().noneMatch(x -> x.window().equals("PT1M") && x.windowStart().equals(T0.plusSeconds(60))),
+                "nothing counted in the next minute");
+    }
+
+    @Test
+    void aNewVersionThatNowNamesAnotherBrandCountsOnceForThatBrand() {
+        t.send(mention("m1", 1, "blog.example", "My Kryptonite lock is broken", T0.plusSeconds(10), T0.plusSeconds(11)));
+        t.send(mention("m1", 2, "blog.example", "My Kryptonite lock is broken. I love my Bic pen", T0.plusSeconds(10),
+                T0.plusSeconds(30)));
+        t.advance(Duration.ofSeconds(2));
+        List<BrandStats> stats = t.stats.readValuesToList();
+        BrandStats kryptonite = lastOf(stats.stream().filter(x -> x.brand().equals("kryptonite")).toList(), "PT1M");
+        BrandStats bic = lastOf(stats.stream().filter(x -> x.brand().equals("bic")).toList(), "PT1M");
+        assertEquals(1, kryptonite.volume());
+        assertEquals(1, kryptonite.negative());
+        assertEquals(1, bic.volume(), "first counted for bic by its second version");
+        assertEquals(1, bic.positive());
+        assertEquals(3, bic.reach(), "the whole reach for a brand new to the mention");
+    }
+
+    @Test
     void copiesAcrossSitesShareAClusterWithAGrowingCopyCount() {
         String text = "Kryptonite locks can be opened with a simple Bic pen, watch the video";
         t.send("a", "blog-a.example", text + " https://t.example/x1", T0);
@@ -157,11 +193,54 @@ class AnalyzeTopologyTest {
         }
         List<SpikeSignal> spread = t.signals.readValuesToList().stream()
                 .filter(s -> s.kind() == SignalKind.COPY_SPREAD).toList();
-        assertEquals(1, spread.size());
-        assertEquals(SignalPhase.START, spread.get(0).phase());
-        assertEquals("c0", spread.get(0).subject(), "the cluster id");
-        assertEquals(4, spread.get(0).observed(), 1e-9);
-        assertTrue(spread.get(0).mentionIds().contains("c3"));
+        List<SpikeSignal> kryptonite = spread.stream().filter(s -> s.brand().equals("kryptonite")).toList();
+        assertEquals(1, kryptonite.size());
+        assertEquals(SignalPhase.START, kryptonite.get(0).phase());
+        assertEquals("c0", kryptonite.get(0).subject(), "the cluster id");
+        assertEquals(4, kryptonite.get(0).observed(), 1e-9);
+        assertTrue(kryptonite.get(0).mentionIds().contains("c3"));
+        assertEquals(1, spread.stream().filter(s -> s.brand().equals("bic")).count(),
+                "the text names Bic too: its copies spread for Bic as well, under its own signal id");
+        assertEquals(2, spread.stream().map(SpikeSignal::signalId).distinct().count());
+    }
+
+    @Test
+    void copiesOfOneTextShareAClusterWhateverBrandItMatchesFirst() {
+        String text = "The new lock was opened with a ballpoint pen in thirty seconds, watch the video";
+        t.send("k1", "site1.example", "Kryptonite: " + text, T0);
+        t.send("k2", "site2.example", "RT @a: Kryptonite: " + text + " #bic", T0.plusSeconds(1));
+        List<ScoredMention> out = t.scored.readValuesToList();
+        assertEquals(List.of("kryptonite"), out.get(0).brands());
+        assertEquals(List.of("bic", "kryptonite"), out.get(1).brands(), "the copy's first brand is bic");
+        assertEquals("k1", out.get(1).clusterId(), "one cluster: it is about the text, not the first brand");
+        assertEquals(2, out.get(1).copyCount());
+    }
+
+    @Test
+    void aTemplateSentencePostedOnceForEachOfManyBrandsIsNotACopySpreadingForAnyOfThem() {
+        List<String> brands = List.of("abus", "onguard", "zefal", "trelock", "masterlock", "hiplok");
+        brands.forEach(b -> t.brand(b, b));
+        for (int i = 0; i < brands.size(); i++) {
+            t.send("r" + i, "shop" + i + ".example", brands.get(i) + " lock review: solid build, fair price, recommended",
+                    T0.plusSeconds(i));
+        }
+        List<ScoredMention> out = t.scored.readValuesToList();
+        assertEquals(brands.size(), out.size());
+        assertEquals("r0", out.get(brands.size() - 1).clusterId(), "one text with the brand name swapped: one cluster");
+        t.advance(Duration.ofMinutes(2));
+        assertTrue(t.signals.readValuesToList().stream().noneMatch(s -> s.kind() == SignalKind.COPY_SPREAD),
+                "each brand has one post of the template: nothing spreads");
+
+        for (int i = 0; i < 4; i++) {
+            t.send("z" + i, "blog" + i + ".example", "RT @x" + i + ": zefal lock review: solid build, fair price, recommended",
+                    T0.plusSeconds(200 + i));
+        }
+        List<SpikeSignal> spread = t.signals.readValuesToList().stream()
+                .filter(s -> s.kind() == SignalKind.COPY_SPREAD).toList();
+        assertEquals(1, spread.size(), "the same text copied on four more sites for one brand does spread: " + spread);
+        assertEquals("zefal", spread.get(0).brand());
+        assertEquals(4, spread.get(0).observed(), 1e-9,
+                "started at zefal's fourth site (its first post and three copies), the other brands' posts not counted");
     }
 
     @Test
@@ -255,7 +334,7 @@ class AnalyzeTopologyTest {
         t.advance(Duration.ofMinutes(2));
         assertTrue(t.signals.isEmpty(), "a quiet series raises nothing");
         Instant spike = T0.plusSeconds(60 * 7 + 3);
-        t.driver.advanceWallClockTime(Duration.between(T0.plusSeconds(60 * 7), spike));
+        t.advance(Duration.between(T0.plusSeconds(60 * 7), spike));
         for (int i = 0; i < 30; i++) {
             t.send("spike" + i, "site" + i + ".example", "Kryptonite lock opened with a pen, number " + i + " is broken", spike);
         }
