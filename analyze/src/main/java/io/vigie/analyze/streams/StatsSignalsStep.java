@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,13 +27,21 @@ import org.slf4j.LoggerFactory;
  * The statistics application's step, on the partitions of the brand observations topic: the brand's open 1-minute and 1-hour windows,
  * emitted to {@code brand.stats} every {@code emitInterval} while they change and once more, final, when they close
  * (stream time or wall clock past their end plus grace); the spike detector runs on each closed minute and on the
- * open minute (whose counts only grow), so a spike can start before its minute ends.
+ * open minute (whose counts only grow), so a spike can start before its minute ends. The open minutes that received
+ * mentions are judged every {@link #JUDGE_INTERVAL}, not only at the emission interval, and a START is committed at
+ * once: the alarm waits for its evidence, not for the next emission.
  */
 final class StatsSignalsStep implements Processor<String, BrandObservation, String, Emit> {
     private static final Logger LOG = LoggerFactory.getLogger(StatsSignalsStep.class);
     static final String STAGE = "analyze.stats";
     static final List<Duration> WINDOWS = List.of(Duration.ofMinutes(1), Duration.ofHours(1));
     private static final long MINUTE = 60_000;
+    /**
+     * How often the open minutes that received mentions are judged. Judging costs a few microseconds per brand, so it
+     * runs far more often than the 1 s emission: measured in {@code bench pipeline}, waiting for the emission tick was
+     * 0.5 s at p50 and 1 s at p99 of the time from a crisis' deciding mention to the webhook.
+     */
+    static final Duration JUDGE_INTERVAL = Duration.ofMillis(100);
 
     private final AnalyzeConfig config;
     private final BrandSeriesSignals detectors;
@@ -40,6 +50,9 @@ final class StatsSignalsStep implements Processor<String, BrandObservation, Stri
     private KeyValueStore<String, BrandSeriesState> series;
     private long late;
     private long backfill;
+    /** Keys of the open minute windows that received a mention since the last judgement (in memory: a lost set only
+     * delays a judgement to the next emission, which judges every changed minute again). */
+    private final Set<String> touchedMinutes = new LinkedHashSet<>();
 
     StatsSignalsStep(AnalyzeConfig config) {
         this.config = config;
@@ -52,6 +65,7 @@ final class StatsSignalsStep implements Processor<String, BrandObservation, Stri
         this.windows = context.getStateStore(AnalyzeTopology.STATS_WINDOWS_STORE);
         this.series = context.getStateStore(AnalyzeTopology.SIGNAL_SERIES_STORE);
         context.schedule(config.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::emit);
+        context.schedule(JUDGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::judgeTouchedMinutes);
     }
 
     @Override
@@ -82,6 +96,9 @@ final class StatsSignalsStep implements Processor<String, BrandObservation, Stri
                 }
                 a.add(o);
                 windows.put(key, a);
+                if (size.toMillis() == MINUTE) {
+                    touchedMinutes.add(key);
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("event=step-failed stage={} brand={} id={} error={}", STAGE, o.brand(), o.mentionId(), DeadLetters.describe(e));
@@ -141,6 +158,32 @@ final class StatsSignalsStep implements Processor<String, BrandObservation, Stri
         context.commit();
     }
 
+    /** Judges the open minutes that received mentions since the last call, and commits at once if one started an alarm. */
+    private void judgeTouchedMinutes(long wallClockMs) {
+        if (touchedMinutes.isEmpty()) {
+            return;
+        }
+        long closeClock = Math.max(context.currentStreamTimeMs(), wallClockMs);
+        Instant now = Instant.ofEpochMilli(wallClockMs);
+        boolean started = false;
+        for (String key : touchedMinutes) {
+            WindowAccumulator a = windows.get(key);
+            if (a == null || a.endMs + config.grace().toMillis() <= closeClock) {
+                continue; // gone, or closing: the emission judges it as a closed minute
+            }
+            try {
+                started |= openMinute(a, now);
+            } catch (RuntimeException e) {
+                // The emission judges this minute again and dead-letters the window if it still fails.
+                LOG.warn("event=judge-failed stage={} window={} error={}", STAGE, key, DeadLetters.describe(e));
+            }
+        }
+        touchedMinutes.clear();
+        if (started) {
+            context.commit();
+        }
+    }
+
     private void closeMinute(WindowAccumulator a) {
         BrandSeriesState s = seriesOf(a.brand);
         MinuteFigures figures = new MinuteFigures(a.volume, a.negative, a.reach, a.driverIds(false), a.driverIds(true));
@@ -149,7 +192,8 @@ final class StatsSignalsStep implements Processor<String, BrandObservation, Stri
         series.put(a.brand, s);
     }
 
-    private void openMinute(WindowAccumulator a, Instant now) {
+    /** @return whether an alarm started */
+    private boolean openMinute(WindowAccumulator a, Instant now) {
         BrandSeriesState s = seriesOf(a.brand);
         MinuteFigures soFar = new MinuteFigures(a.volume, a.negative, a.reach, a.driverIds(false), a.driverIds(true));
         List<io.vigie.model.SpikeSignal> started = detectors.openMinute(s, a.brand, a.startMs, soFar);
@@ -157,6 +201,7 @@ final class StatsSignalsStep implements Processor<String, BrandObservation, Stri
             started.forEach(sig -> forward(a.brand, Emit.signal(sig), now.toEpochMilli()));
             series.put(a.brand, s);
         }
+        return !started.isEmpty();
     }
 
     /**

@@ -358,6 +358,28 @@ class AnalyzeTopologyTest {
     }
 
     @Test
+    void aSpikeIsJudgedWithinAFractionOfTheEmissionIntervalAfterItsMentionsArrive() {
+        for (int minute = 0; minute < 5; minute++) {
+            t.send("base" + minute, "blog.example", "Kryptonite daily mention " + minute, T0.plusSeconds(60L * minute + 5));
+            t.advance(Duration.ofMinutes(1));
+        }
+        t.advance(Duration.ofMinutes(2));
+        t.advance(Duration.ofMillis(300)); // off the 1 s emission ticks
+        assertTrue(t.signals.isEmpty(), "a quiet series raises nothing");
+        Instant spike = T0.plusSeconds(60 * 7).plusMillis(300);
+        for (int i = 0; i < 30; i++) {
+            t.send("spike" + i, "site" + i + ".example", "Kryptonite lock opened with a pen, number " + i + " is broken", spike);
+        }
+        t.advance(StatsSignalsStep.JUDGE_INTERVAL);
+        List<SpikeSignal> started = t.signals.readValuesToList();
+        assertTrue(started.stream().anyMatch(s -> s.kind() == SignalKind.VOLUME && s.phase() == SignalPhase.START),
+                "VOLUME started one judge interval after the mentions, before the next emission: " + started);
+        t.advance(Duration.ofSeconds(1));
+        assertTrue(t.signals.readValuesToList().stream().noneMatch(s -> s.kind() == SignalKind.VOLUME && s.phase() == SignalPhase.START),
+                "the emission that follows does not start it again");
+    }
+
+    @Test
     void unreadableOversizedOrIncompleteRecordsGoToDeadLettersWithTheirOriginalBytesAndTheStreamGoesOn() {
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
         t.sendBytes("g", garbage, T0);
