@@ -1,5 +1,6 @@
 package io.vigie.alerting;
 
+import io.vigie.runtime.service.ConsumerThreads;
 import io.vigie.model.DeadLetter;
 import io.vigie.model.IncidentCommand;
 import io.vigie.model.IncidentEvent;
@@ -231,16 +232,7 @@ public final class IncidentFollower implements VigieService {
     @Override
     public void close() {
         running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ConsumerThreads.wakeAndJoin(consumer, thread, Duration.ofSeconds(5));
         if (deadLetterProducer != null) {
             deadLetterProducer.close(Duration.ofSeconds(2));
         }

@@ -1,5 +1,6 @@
 package io.vigie.app;
 
+import io.vigie.runtime.service.ConsumerThreads;
 import io.vigie.model.BrandStats;
 import io.vigie.model.IncidentEvent;
 import io.vigie.model.JsonSerde;
@@ -127,11 +128,6 @@ final class PipelineTimeline implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ConsumerThreads.wakeAndJoin(consumer, thread, Duration.ofSeconds(10));
     }
 }

@@ -1,5 +1,6 @@
 package io.vigie.alerting.messages;
 
+import io.vigie.runtime.service.ConsumerThreads;
 import io.vigie.model.JsonSerde;
 import io.vigie.model.ScoredMention;
 import io.vigie.model.Topics;
@@ -102,15 +103,6 @@ public final class RecentMentions implements MentionDetails, VigieService {
     @Override
     public void close() {
         running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(3_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ConsumerThreads.wakeAndJoin(consumer, thread, java.time.Duration.ofSeconds(3));
     }
 }

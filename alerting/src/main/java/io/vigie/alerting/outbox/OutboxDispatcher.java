@@ -1,5 +1,6 @@
 package io.vigie.alerting.outbox;
 
+import io.vigie.runtime.service.ConsumerThreads;
 import io.vigie.model.DeadLetter;
 import io.vigie.model.JsonSerde;
 import io.vigie.model.Notification;
@@ -330,17 +331,7 @@ public final class OutboxDispatcher implements VigieService {
     @Override
     public void close() {
         running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ConsumerThreads.wakeAndJoin(consumer, thread, Duration.ofSeconds(5));
         if (workers != null) {
             workers.shutdownNow();
             try {

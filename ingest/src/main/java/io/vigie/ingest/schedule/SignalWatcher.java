@@ -1,5 +1,6 @@
 package io.vigie.ingest.schedule;
 
+import io.vigie.runtime.service.ConsumerThreads;
 import io.vigie.model.JsonSerde;
 import io.vigie.model.SignalPhase;
 import io.vigie.model.SpikeSignal;
@@ -97,11 +98,6 @@ public final class SignalWatcher implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ConsumerThreads.wakeAndJoin(consumer, thread, Duration.ofSeconds(10));
     }
 }

@@ -1,5 +1,6 @@
 package io.vigie.ingest.state;
 
+import io.vigie.runtime.service.ConsumerThreads;
 import io.vigie.ingest.poll.IngestEngine;
 import io.vigie.ingest.publish.KafkaSink;
 import io.vigie.model.IngestState;
@@ -210,11 +211,6 @@ public final class StateConsumer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ConsumerThreads.wakeAndJoin(consumer, thread, Duration.ofSeconds(10));
     }
 }
