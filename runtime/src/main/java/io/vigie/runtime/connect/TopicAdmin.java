@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +88,7 @@ public final class TopicAdmin {
             }
             return new Outcome(List.copyOf(created), List.copyOf(existing));
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot list topics on " + kafka.bootstrapServers() + ": "
+            throw new IllegalStateException("cannot list or describe topics on " + kafka.bootstrapServers() + ": "
                     + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka at " + kafka.bootstrapServers()
@@ -103,7 +104,17 @@ public final class TopicAdmin {
             throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+            Map<String, TopicDescription> described;
+            try {
+                described = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                // Created, but the broker answering has not seen the new topic's metadata yet: ask again.
+                Thread.sleep(100);
+                continue;
+            }
             boolean ready = described.values().stream()
                     .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
             if (ready) {
