@@ -123,6 +123,9 @@ public final class OutboxDispatcher implements VigieService {
         consumer.subscribe(List.of(Topics.NOTIFICATIONS), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                // A delivery in flight must leave its outcome on the topic before the partition goes: the next
+                // owner reads the partition to its end and would otherwise deliver the notification a second time.
+                finishInFlight(partitions, Duration.ofSeconds(5));
                 commit(true);
                 pending.values().removeIf(p -> partitions.contains(p.partition) && !p.inFlight);
                 partitions.forEach(catchUpTo::remove);
@@ -273,6 +276,30 @@ public final class OutboxDispatcher implements VigieService {
                 }
             }
         }
+    }
+
+    /** Waits at most {@code wait} for the deliveries in flight on {@code partitions} and writes their outcomes. */
+    private void finishInFlight(Collection<TopicPartition> partitions, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean inFlight = true;
+        while (inFlight) {
+            applyOutcomes();
+            inFlight = pending.values().stream().anyMatch(p -> p.inFlight && partitions.contains(p.partition));
+            if (inFlight && System.nanoTime() > deadline) {
+                log.warn("service=alerting-outbox event=revoked-with-delivery-in-flight partitions={} "
+                        + "note=\"the next owner may deliver it again, with the same idempotency key\"", partitions);
+                break;
+            }
+            if (inFlight) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        producer.flush();
     }
 
     private void remember(String id) {
