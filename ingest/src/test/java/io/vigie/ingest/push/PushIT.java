@@ -49,9 +49,7 @@ class PushIT {
         try (LocalSites sites = new LocalSites()) {
             LocalSites.Site site = sites.site(95);
             site.route("/feed", ex -> LocalSites.respond(ex, 200, "application/rss+xml", rss(site.url(""), items.get())));
-            IngestConfig config = new IngestConfig("https://vigie.example/contact", List.of("127.0.0.0/8"), 20L, 60L,
-                    2000L, 3000L, 1_000_000L, 3, 4, true, 300L, 300L, 300L, 100, 20_000L, List.of(),
-                    new IngestConfig.Push(true, "127.0.0.1", 0, TOKEN));
+            IngestConfig config = pushConfig();
             IngestService service = new IngestService(config, cluster.kafka(), "push-it", Clock.systemUTC());
             PushEndpoint push = new PushEndpoint(config.push(), cluster.kafka());
             HttpClient http = HttpClient.newHttpClient();
@@ -131,9 +129,7 @@ class PushIT {
                 }
                 LocalSites.respond(ex, 200, "application/rss+xml", body);
             });
-            IngestConfig config = new IngestConfig("https://vigie.example/contact", List.of("127.0.0.0/8"), 20L, 60L,
-                    2000L, 3000L, 1_000_000L, 3, 4, true, 300L, 300L, 300L, 100, 20_000L, List.of(),
-                    new IngestConfig.Push(true, "127.0.0.1", 0, TOKEN));
+            IngestConfig config = pushConfig();
             IngestService service = new IngestService(config, cluster.kafka(), "push-inflight-it", Clock.systemUTC());
             PushEndpoint push = new PushEndpoint(config.push(), cluster.kafka());
             HttpClient http = HttpClient.newHttpClient();
@@ -213,5 +209,12 @@ class PushIT {
             }
         }
         return out;
+    }
+
+    /** Loopback allowed, sources polled every 5 min, the push endpoint on a free port. */
+    private static IngestConfig pushConfig() {
+        return new IngestConfig("https://vigie.example/contact", List.of("127.0.0.0/8"), 20L, 60L,
+                2000L, 3000L, 1_000_000L, 3, 4, true, 300L, 300L, 300L, 100, 20_000L, List.of(),
+                new IngestConfig.Push(true, "127.0.0.1", 0, TOKEN));
     }
 }
