@@ -1,5 +1,12 @@
 package io.vigie.alerting;
 
+import io.vigie.alerting.desk.ClusterDesk;
+import io.vigie.alerting.desk.IncidentDesk;
+import io.vigie.alerting.desk.IncidentFollower;
+import io.vigie.alerting.owner.IncidentRouter;
+import io.vigie.alerting.owner.KafkaAlertSink;
+import io.vigie.alerting.owner.SignalService;
+
 import io.vigie.alerting.api.AlertingApi;
 import io.vigie.alerting.api.SignedLinks;
 import io.vigie.alerting.channels.Channel;

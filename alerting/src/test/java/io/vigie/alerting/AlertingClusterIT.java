@@ -1,11 +1,13 @@
 package io.vigie.alerting;
 
+import io.vigie.alerting.owner.SignalService;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigie.alerting.cli.RecordingEndpoint;
+import io.vigie.alerting.bench.RecordingEndpoint;
 import io.vigie.model.Direction;
 import io.vigie.model.IncidentStatus;
 import io.vigie.model.JsonSerde;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.vigie.alerting.cli.RecordingEndpoint;
+import io.vigie.alerting.bench.RecordingEndpoint;
 import io.vigie.alerting.channels.WebhookSignature;
 import io.vigie.model.Direction;
 import io.vigie.model.IncidentEvent;

@@ -1,5 +1,8 @@
 package io.vigie.alerting;
 
+import io.vigie.alerting.owner.AlertSink;
+import io.vigie.alerting.owner.IncidentRouter;
+
 import io.vigie.alerting.incidents.IncidentTracker;
 import io.vigie.alerting.routing.Silences;
 import io.vigie.model.IncidentEvent;

@@ -1,6 +1,6 @@
 package io.vigie.app;
 
-import io.vigie.alerting.cli.AlertingBenchCommand;
+import io.vigie.alerting.bench.AlertingBenchCommand;
 import picocli.CommandLine;
 
 /** Registers the alerting part's subcommands of {@code vigie}. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigie.alerting.AlertingConfig;
 import io.vigie.alerting.Fixtures;
-import io.vigie.alerting.IncidentRouter;
+import io.vigie.alerting.owner.IncidentRouter;
 import io.vigie.alerting.TestClock;
 import io.vigie.alerting.messages.MentionDetails;
 import io.vigie.alerting.messages.MessageRenderer;

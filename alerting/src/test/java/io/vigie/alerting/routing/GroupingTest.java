@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigie.alerting.AlertingConfig;
 import io.vigie.alerting.Fixtures;
-import io.vigie.alerting.IncidentRouter;
+import io.vigie.alerting.owner.IncidentRouter;
 import io.vigie.alerting.TestClock;
 import io.vigie.alerting.incidents.Actions;
 import io.vigie.model.IncidentEvent;

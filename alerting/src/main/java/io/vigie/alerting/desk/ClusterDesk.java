@@ -1,4 +1,9 @@
-package io.vigie.alerting;
+package io.vigie.alerting.desk;
+
+import io.vigie.alerting.desk.ActionQueuedException;
+import io.vigie.alerting.desk.IncidentDesk;
+import io.vigie.alerting.desk.IncidentFollower;
+import io.vigie.alerting.owner.IncidentRouter;
 
 import io.vigie.model.IncidentCommand;
 import io.vigie.model.IncidentEvent;

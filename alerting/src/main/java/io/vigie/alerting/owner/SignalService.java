@@ -1,4 +1,8 @@
-package io.vigie.alerting;
+package io.vigie.alerting.owner;
+
+import io.vigie.alerting.desk.IncidentFollower;
+import io.vigie.alerting.owner.IncidentRouter;
+import io.vigie.alerting.owner.KafkaAlertSink;
 
 import io.vigie.runtime.service.ConsumerThreads;
 import io.vigie.model.DeadLetter;

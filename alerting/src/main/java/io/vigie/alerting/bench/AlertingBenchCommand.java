@@ -1,4 +1,6 @@
-package io.vigie.alerting.cli;
+package io.vigie.alerting.bench;
+
+import io.vigie.alerting.bench.RecordingEndpoint;
 
 import io.vigie.alerting.Alerting;
 import io.vigie.alerting.AlertingConfig;

@@ -1,4 +1,7 @@
-package io.vigie.alerting;
+package io.vigie.alerting.owner;
+
+import io.vigie.alerting.desk.IncidentDesk;
+import io.vigie.alerting.owner.AlertSink;
 
 import io.vigie.alerting.incidents.IncidentTracker;
 import io.vigie.alerting.routing.NotificationPlanner;

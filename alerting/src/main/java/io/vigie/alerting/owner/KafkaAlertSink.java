@@ -1,4 +1,6 @@
-package io.vigie.alerting;
+package io.vigie.alerting.owner;
+
+import io.vigie.alerting.owner.AlertSink;
 
 import io.vigie.model.IncidentCommand;
 import io.vigie.model.IncidentEvent;

@@ -1,4 +1,4 @@
-package io.vigie.alerting;
+package io.vigie.alerting.owner;
 
 import io.vigie.model.IncidentCommand;
 import io.vigie.model.IncidentEvent;

@@ -1,4 +1,8 @@
-package io.vigie.alerting;
+package io.vigie.alerting.desk;
+
+import io.vigie.alerting.desk.ActionQueuedException;
+import io.vigie.alerting.desk.ClusterDesk;
+import io.vigie.alerting.owner.IncidentRouter;
 
 import io.vigie.model.IncidentEvent;
 import io.vigie.model.Silence;

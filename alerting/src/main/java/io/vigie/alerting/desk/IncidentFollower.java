@@ -1,4 +1,4 @@
-package io.vigie.alerting;
+package io.vigie.alerting.desk;
 
 import io.vigie.runtime.service.ConsumerThreads;
 import io.vigie.model.DeadLetter;

@@ -1,4 +1,4 @@
-package io.vigie.alerting.cli;
+package io.vigie.alerting.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package io.vigie.alerting;
+package io.vigie.alerting.desk;
 
 /**
  * A person's action was written for the owner of the incident's brand, but no owner answered in time (all
