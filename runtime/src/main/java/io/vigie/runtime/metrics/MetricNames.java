@@ -24,9 +24,6 @@ public final class MetricNames {
     public static final String NOTIFICATIONS = "vigie.notifications";
     /** Feed polls, tag {@code outcome} (ok, failed). */
     public static final String FEEDS_POLLED = "vigie.feeds.polled";
-    /** Feeds whose last poll failed / that wait in backoff, gauges. */
-    public static final String FEEDS_FAILING = "vigie.feeds.failing";
-    public static final String FEEDS_BACKOFF = "vigie.feeds.backoff";
     /** 1 while the process is ready (every check of /health/ready passes), else 0; tag {@code check} per check. */
     public static final String READY = "vigie.ready";
 

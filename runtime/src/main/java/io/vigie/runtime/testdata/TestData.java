@@ -21,18 +21,23 @@ public final class TestData {
 
     /** {@code testdata/<set>} (e.g. {@code "nab"}, {@code "sentiment/tweeteval-en"}), or a clear error naming where it looked. */
     public static Path set(String set) {
+        return repositoryPath(FOLDER + "/" + set);
+    }
+
+    /** A file or folder of the repository by its path from the root (e.g. {@code "docs/prometheus-alerts.yml"}). */
+    public static Path repositoryPath(String relative) {
         List<Path> tried = new ArrayList<>();
         for (Path start : starts()) {
             for (Path dir = start; dir != null; dir = dir.getParent()) {
-                Path candidate = dir.resolve(FOLDER).resolve(set);
-                if (Files.isDirectory(candidate)) {
+                Path candidate = dir.resolve(relative);
+                if (Files.exists(candidate)) {
                     return candidate;
                 }
                 tried.add(candidate);
             }
         }
-        throw new IllegalStateException("test data set " + set + " is missing: no " + FOLDER + "/" + set
-                + " above the working directory or vigie.repo.root (looked at " + tried + ")");
+        throw new IllegalStateException(relative + " is missing: not found above the working directory or"
+                + " vigie.repo.root (looked at " + tried + ")");
     }
 
     private static List<Path> starts() {
