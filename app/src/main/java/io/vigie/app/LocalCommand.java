@@ -3,6 +3,7 @@ package io.vigie.app;
 import io.vigie.runtime.config.ConfigDocument;
 import io.vigie.runtime.local.LocalCluster;
 import io.vigie.runtime.local.Ports;
+import io.vigie.runtime.metrics.Telemetry;
 import io.vigie.runtime.service.StageContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -65,6 +66,10 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--es-heap", paramLabel = "<size>", defaultValue = "512m", description = "Elasticsearch's heap.")
     String elasticsearchHeap;
 
+    @Option(names = "--metrics-port", paramLabel = "<port>", defaultValue = "0",
+            description = "Port of /metrics, /health/live and /health/ready on 127.0.0.1 (0: a free one, logged; -1: off).")
+    int metricsPort;
+
     private final Supplier<ShutdownSignal> signals;
 
     LocalCommand(Supplier<ShutdownSignal> signals) {
@@ -118,9 +123,13 @@ final class LocalCommand implements Callable<Integer> {
         ShutdownSignal signal = signals.get();
         try (LocalCluster cluster = LocalCluster.start(settings)) {
             // Built once the servers answer: some services open Kafka clients as they are built.
+            String instance = InstanceNames.forThisProcess();
+            Telemetry telemetry = new Telemetry(instance);
             StageContext context = new StageContext(doc, cluster.kafka(), cluster.elasticsearch(),
-                    InstanceNames.forThisProcess(), settings.dataDirectory().resolve("state"), Clock.systemUTC());
-            try (ServiceRunner services = ServiceRunner.start(Stages.all(), context)) {
+                    instance, settings.dataDirectory().resolve("state"), Clock.systemUTC(), telemetry.registry());
+            try (telemetry; ServiceRunner services = ServiceRunner.start(Stages.all(), context);
+                    var operations = OperationsOptions.start("127.0.0.1", metricsPort, telemetry, services,
+                            cluster.kafka(), cluster.elasticsearch())) {
                 // "ready" means ready: services that set up asynchronously (the indexer's Elasticsearch template and
                 // index) have done so, so a script that starts writing on this line finds them in place.
                 if (!services.awaitReadyUnless(signal)) {

@@ -5,6 +5,7 @@ import io.vigie.runtime.config.ConfigDocument;
 import io.vigie.runtime.connect.ElasticsearchConnection;
 import io.vigie.runtime.connect.KafkaConnection;
 import io.vigie.runtime.connect.TopicAdmin;
+import io.vigie.runtime.metrics.Telemetry;
 import io.vigie.runtime.service.Stage;
 import io.vigie.runtime.service.StageContext;
 import java.io.PrintWriter;
@@ -37,6 +38,14 @@ final class ProductionOptions {
             description = "Do not create missing topics (same as 'topics: {create: false}' in the config).")
     boolean skipTopicCreation;
 
+    @Option(names = "--metrics-port", paramLabel = "<port>", defaultValue = "${env:VIGIE_METRICS_PORT:--1}",
+            description = "Port of /metrics, /health/live and /health/ready (default -1: off; env VIGIE_METRICS_PORT).")
+    int metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "<address>", defaultValue = "0.0.0.0",
+            description = "Address the metrics and health endpoints listen on.")
+    String metricsHost;
+
     /** Runs {@code stages} until a stop is requested; returns the exit code. */
     int run(List<Stage> stages, ShutdownSignal signal, PrintWriter out) throws InterruptedException {
         long started = System.nanoTime();
@@ -45,29 +54,33 @@ final class ProductionOptions {
         ElasticsearchConnection elasticsearch = doc.bind("elasticsearch", ElasticsearchConnection.class);
         TopicCreation topics = doc.bind("topics", TopicCreation.class, TopicCreation.DEFAULT);
         String instance = instanceId == null ? InstanceNames.forThisProcess() : instanceId;
+        Telemetry telemetry = new Telemetry(instance);
         StageContext context = new StageContext(doc, kafka, elasticsearch, instance, stateDirectory.toAbsolutePath(),
-                Clock.systemUTC());
+                Clock.systemUTC(), telemetry.registry());
         // Every stage checks its section before anything touches the clusters.
         ServiceRunner built = ServiceRunner.build(stages, context);
         if (topics.create() && !skipTopicCreation) {
             TopicAdmin.Outcome outcome = TopicAdmin.ensure(kafka, Topics.all());
             log.info("topics ensured created={} existing={}", outcome.created(), outcome.existing().size());
         }
-        try (ServiceRunner runner = built) {
+        try (telemetry; ServiceRunner runner = built) {
             runner.start();
-            if (!runner.awaitReadyUnless(signal)) {
-                log.info("stopping before ready services={}", runner.serviceNames());
-                return 0;
+            try (var operations = OperationsOptions.start(metricsHost, metricsPort, telemetry, runner, kafka,
+                    elasticsearch)) {
+                if (!runner.awaitReadyUnless(signal)) {
+                    log.info("stopping before ready services={}", runner.serviceNames());
+                    return 0;
+                }
+                out.println("ready stages=" + String.join(",", stages.stream().map(Stage::name).toList())
+                        + " services=" + (runner.serviceNames().isEmpty() ? "none" : String.join(",", runner.serviceNames()))
+                        + " kafka=" + kafka.bootstrapServers()
+                        + " elasticsearch=" + elasticsearch.url()
+                        + " instance=" + instance
+                        + " startMs=" + (System.nanoTime() - started) / 1_000_000);
+                out.flush();
+                signal.await();
+                log.info("stopping services={}", runner.serviceNames());
             }
-            out.println("ready stages=" + String.join(",", stages.stream().map(Stage::name).toList())
-                    + " services=" + (runner.serviceNames().isEmpty() ? "none" : String.join(",", runner.serviceNames()))
-                    + " kafka=" + kafka.bootstrapServers()
-                    + " elasticsearch=" + elasticsearch.url()
-                    + " instance=" + instance
-                    + " startMs=" + (System.nanoTime() - started) / 1_000_000);
-            out.flush();
-            signal.await();
-            log.info("stopping services={}", runner.serviceNames());
         }
         return 0;
     }

@@ -24,7 +24,7 @@ public final class DashboardsStage implements Stage {
         List<VigieService> services = new ArrayList<>();
         if (config.indexer().enabled()) {
             services.add(new MentionIndexer(config.indexer(), context.kafka(), context.elasticsearch(),
-                    context.instanceId(), context.clock()));
+                    context.instanceId(), context.clock(), context.stageMetrics("dashboards")));
         }
         if (config.http().enabled()) {
             services.add(new DashboardWeb(config.http(), context.elasticsearch(), config.indexer().indexPrefix(),

@@ -1,5 +1,8 @@
 package io.vigie.ingest;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigie.ingest.poll.MeteredPollSink;
+import io.vigie.runtime.metrics.StageMetrics;
 import io.vigie.ingest.identity.CanonicalUrl;
 import io.vigie.ingest.poll.FetchStack;
 import io.vigie.ingest.poll.IngestEngine;
@@ -34,14 +37,21 @@ public final class IngestService implements VigieService {
     private FetchStack stack;
     private IngestEngine engine;
     private KafkaSink sink;
+    private final StageMetrics metrics;
     private StateConsumer stateConsumer;
     private SignalWatcher signals;
 
     public IngestService(IngestConfig config, KafkaConnection kafka, String instanceId, Clock clock) {
+        this(config, kafka, instanceId, clock, new StageMetrics(new SimpleMeterRegistry(), "ingest"));
+    }
+
+    public IngestService(IngestConfig config, KafkaConnection kafka, String instanceId, Clock clock,
+            StageMetrics metrics) {
         this.config = config;
         this.kafka = kafka;
         this.instanceId = instanceId;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -56,7 +66,7 @@ public final class IngestService implements VigieService {
         StateConsumer[] holder = new StateConsumer[1];
         sink = new KafkaSink(kafka, "vigie-ingest-" + instanceId, config.transactionTimeoutMillis(), partitions,
                 () -> holder[0] == null ? null : holder[0].view());
-        engine = new IngestEngine(stack.poller(), stack.politeness(), sink,
+        engine = new IngestEngine(stack.poller(), stack.politeness(), new MeteredPollSink(sink, metrics, clock),
                 new IngestEngine.Settings(config.fetchThreads(), config.defaultMinPollSeconds(),
                         config.defaultMaxPollSeconds(), config.signalPollSeconds()),
                 clock, url -> StateKeys.partitionOf(url, partitions));

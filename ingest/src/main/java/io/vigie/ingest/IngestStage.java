@@ -16,7 +16,8 @@ public final class IngestStage implements Stage {
     @Override
     public List<VigieService> services(StageContext context) {
         IngestConfig config = IngestConfig.bind(context.config());
-        IngestService poller = new IngestService(config, context.kafka(), context.instanceId(), context.clock());
+        IngestService poller = new IngestService(config, context.kafka(), context.instanceId(), context.clock(),
+                context.stageMetrics(name()));
         if (!config.push().enabled()) {
             return List.of(poller);
         }

@@ -7,6 +7,7 @@ import io.vigie.analyze.sentiment.evaluation.ConfusionMatrix;
 import io.vigie.analyze.sentiment.evaluation.LabelledTexts;
 import io.vigie.analyze.sentiment.lexicon.LexiconScorer;
 import io.vigie.analyze.sentiment.linear.LinearSentimentScorer;
+import io.vigie.runtime.testdata.TestData;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,23 +16,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped models, loaded from the classpath as the live pipeline loads them, still reach the issue's goals on
- * the shared validation splits. English is judged on the validation tweets that are not also in the UMSAB training
+ * the validation splits in testdata/sentiment. English is judged on the validation tweets that are not also in the UMSAB training
  * split the model learnt from (570 of 2,000: the shared folder's training split contains the other 1,430).
  */
 class ShippedModelsValidationTest {
     private static final int CORENLP_TEXTS = 100;
 
+    /** The validation splits copied into the repository's testdata/sentiment (its README gives the sources). */
     private static Path sharedSet(String name) {
-        String root = System.getProperty("vigie.repo.root");
-        if (root == null) {
-            throw new IllegalStateException("system property vigie.repo.root is not set (Surefire sets it)");
-        }
-        Path dir = Path.of(root, "..", "shared", "data", "sentiment", name).normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("shared data set " + dir + " is missing: ../shared must sit beside the "
-                    + "repository root " + root);
-        }
-        return dir;
+        return TestData.set("sentiment/" + name);
     }
 
     private static ConfusionMatrix evaluate(TextSentimentScorer scorer, LabelledTexts set) {

@@ -1,5 +1,6 @@
 package io.vigie.dashboards.index;
 
+import io.vigie.runtime.metrics.StageMetrics;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
@@ -98,6 +99,7 @@ public final class MentionIndexer implements VigieService {
     private final AtomicLong deadLetterCount = new AtomicLong();
     private final AtomicLong retryCount = new AtomicLong();
     private volatile boolean consuming;
+    private final StageMetrics metrics;
     private volatile Thread thread;
 
     // Consumer-thread state.
@@ -116,6 +118,13 @@ public final class MentionIndexer implements VigieService {
 
     public MentionIndexer(IndexerSettings settings, KafkaConnection kafka, ElasticsearchConnection elasticsearch,
             String instanceId, Clock clock) {
+        this(settings, kafka, elasticsearch, instanceId, clock,
+                new StageMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "dashboards"));
+    }
+
+    public MentionIndexer(IndexerSettings settings, KafkaConnection kafka, ElasticsearchConnection elasticsearch,
+            String instanceId, Clock clock, StageMetrics metrics) {
+        this.metrics = metrics;
         this.settings = settings;
         this.kafka = kafka;
         this.elasticsearch = elasticsearch;
@@ -605,17 +614,29 @@ public final class MentionIndexer implements VigieService {
     }
 
     private final class Listener implements BulkListener<Pending> {
+        private final java.util.Map<Long, Long> startedNanos = new java.util.concurrent.ConcurrentHashMap<>();
+
         @Override
-        public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {}
+        public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {
+            startedNanos.put(executionId, System.nanoTime());
+        }
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
+            metrics.bulk(!response.errors(), took(executionId));
+            metrics.mentionsOut(response.items().stream().filter(i -> i.error() == null).count());
             outcomes.add(new BulkDone(List.copyOf(contexts), response));
         }
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, Throwable failure) {
+            metrics.bulk(false, took(executionId));
             outcomes.add(new BulkFailed(List.copyOf(contexts), failure));
+        }
+
+        private java.time.Duration took(long executionId) {
+            Long started = startedNanos.remove(executionId);
+            return java.time.Duration.ofNanos(started == null ? 0 : System.nanoTime() - started);
         }
     }
 

@@ -67,8 +67,8 @@ class NabEvalCommandTest {
     }
 
     @Test
-    void theSharedNabFolderIsScoredBesideThePublishedDetectors() {
-        String out = run("--data", SharedData.nab().toString());
+    void theTweetSeriesFolderIsScoredBesideThePublishedDetectors() {
+        String out = run("--data", NabTestData.nab().toString());
         assertTrue(out.contains("ARTime (published)"), out);
         assertTrue(out.contains("contextOSE (published)"), out);
         assertTrue(out.contains("largest difference from the published Score"), out);

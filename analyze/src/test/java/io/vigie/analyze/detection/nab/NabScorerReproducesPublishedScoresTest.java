@@ -16,7 +16,7 @@ class NabScorerReproducesPublishedScoresTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"numenta", "null"})
     void scoresTheRawOutputOfAPublishedDetectorExactlyAsNabPublishedThem(String detector) {
-        Path nab = SharedData.nab();
+        Path nab = NabTestData.nab();
         NabCorpus corpus = NabCorpus.load(nab);
         List<PublishedScore> published = PublishedScore.load(nab.resolve("results")).stream()
                 .filter(p -> p.detector().equals(detector)).toList();

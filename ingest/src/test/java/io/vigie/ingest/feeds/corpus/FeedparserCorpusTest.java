@@ -9,6 +9,7 @@ import io.vigie.ingest.feeds.FeedEntry;
 import io.vigie.ingest.feeds.FeedReader;
 import io.vigie.ingest.feeds.FeedText;
 import io.vigie.ingest.feeds.FeedUnreadableException;
+import io.vigie.runtime.testdata.TestData;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -49,13 +50,9 @@ class FeedparserCorpusTest {
 
     record Outcome(Case c, Verdict verdict, String detail) {}
 
+    /** The whole corpus, copied into the repository's testdata/ (testdata/feeds/README.md). */
     static Path corpus() {
-        String root = System.getProperty("vigie.repo.root");
-        assertTrue(root != null, "system property vigie.repo.root is not set (run through Maven)");
-        Path dir = Path.of(root).resolve("../shared/data/feeds/feedparser-tests").normalize();
-        assertTrue(Files.isDirectory(dir), "the feedparser corpus is missing: expected " + dir
-                + " (the shared data folder ../shared next to the repository)");
-        return dir;
+        return TestData.set("feeds/feedparser-tests");
     }
 
     static List<Case> cases(Path dir) throws Exception {

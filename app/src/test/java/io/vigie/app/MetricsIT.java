@@ -1,0 +1,113 @@
+package io.vigie.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vigie.runtime.config.ConfigDocument;
+import io.vigie.runtime.local.LocalCluster;
+import io.vigie.runtime.local.SharedLocalCluster;
+import io.vigie.runtime.metrics.OperationsServer;
+import io.vigie.runtime.metrics.Telemetry;
+import io.vigie.runtime.service.StageContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A small pipeline run (ingest, analyze, dashboards on the real broker and Elasticsearch, as {@code vigie run}
+ * starts them), then a scrape of {@code /metrics}: ingest's counters moved by exactly the feed's four items, the
+ * indexer's by at least the three brand mentions (its new group also reads other ITs' records on the shared
+ * cluster), readiness is true for every check.
+ */
+class MetricsIT {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The value of the sample {@code name} whose labels contain every one of {@code labels}, 0 when absent. */
+    static double sample(String scrape, String name, String... labels) {
+        double sum = 0;
+        for (String line : scrape.lines().toList()) {
+            if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
+                continue;
+            }
+            boolean all = true;
+            for (String label : labels) {
+                all &= line.contains(label);
+            }
+            if (all) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    private String get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void aScrapeAfterASmallRunCountsEveryMentionPublishedAndIndexed(@TempDir Path dir) throws Exception {
+        LocalCluster cluster = SharedLocalCluster.get();
+        try (FeedSite site = FeedSite.start()) {
+            site.publish("Kryptonite lock review", "Nice ride today, my Kryptonite lock did its job at the station.");
+            site.publish("Antivol Kryptonite", "Mon antivol Kryptonite tient bien, rien à signaler sur mon vélo.");
+            site.publish("Kryptonite again", "Bought a second Kryptonite lock for the cargo bike, works fine.");
+            site.publish("Superman is weakened by kryptonite", "Clark Kent meets a glowing kryptonite rock in the film.");
+            String yaml = """
+                    ingest:
+                      contactUrl: https://vigie.example.org/metrics-test
+                      allowedPrivateRanges: [127.0.0.0/8]
+                      minHostDelayMillis: 200
+                      sources:
+                        - {name: metrics-forum, url: %s, kind: feed, minPollSeconds: 1, maxPollSeconds: 2, brands: [kryptonite]}
+                    analyze:
+                      applicationId: vigie-analyze-metrics-it
+                    brands:
+                      - {id: kryptonite, name: Kryptonite, query: 'kryptonite -superman -"clark kent"', languages: [fr, en]}
+                    dashboards:
+                      indexer: {consumerGroup: vigie-indexer-metrics-it, flushIntervalMillis: 200, indexPrefix: vigie-metrics-it}
+                      http: {enabled: false}
+                    """.formatted(site.feedUrl());
+            ConfigDocument doc = ConfigDocument.parse(yaml, "metrics vigie.yml", name -> null);
+            try (Telemetry telemetry = new Telemetry("metrics-it")) {
+                StageContext context = new StageContext(doc, cluster.kafka(), cluster.elasticsearch(), "metrics-it",
+                        dir.resolve("state"), Clock.systemUTC(), telemetry.registry());
+                List<io.vigie.runtime.service.Stage> stages =
+                        StageSelection.select(Stages.all(), List.of("ingest", "analyze", "dashboards"));
+                try (ServiceRunner runner = ServiceRunner.start(stages, context);
+                        OperationsServer ops = OperationsOptions.start("127.0.0.1", 0, telemetry, runner,
+                                cluster.kafka(), cluster.elasticsearch())) {
+                    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+                    String scrape = get(ops.port(), "/metrics");
+                    while (sample(scrape, "vigie_mentions_out_total", "stage=\"dashboards\"") < 3
+                            && System.nanoTime() < deadline) {
+                        Thread.sleep(500);
+                        scrape = get(ops.port(), "/metrics");
+                    }
+                    // A few more polls of the unchanged feed: nothing new may be counted.
+                    Thread.sleep(5_000);
+                    scrape = get(ops.port(), "/metrics");
+
+                    assertEquals(4, sample(scrape, "vigie_mentions_out_total", "stage=\"ingest\""), scrape);
+                    assertEquals(4, sample(scrape, "vigie_hop_latency_seconds_count", "hop=\"fetched-raw\""), scrape);
+                    // The indexer's new consumer group also reads what other ITs left on the shared cluster's
+                    // topics: at least this run's three brand mentions, not exactly.
+                    assertTrue(sample(scrape, "vigie_mentions_out_total", "stage=\"dashboards\"") >= 3, scrape);
+                    assertTrue(sample(scrape, "vigie_feeds_polled_total", "outcome=\"ok\"") >= 1, scrape);
+                    assertEquals(0, sample(scrape, "vigie_feeds_polled_total", "outcome=\"failed\""), scrape);
+                    assertTrue(sample(scrape, "vigie_elasticsearch_bulk_seconds_count", "outcome=\"ok\"") >= 1, scrape);
+                    assertEquals(0, sample(scrape, "vigie_dead_letters_total"), scrape);
+                    assertTrue(get(ops.port(), "/health/ready").contains("\"ready\":true"));
+                    assertEquals(1, sample(scrape, "vigie_ready", "check=\"kafka\""), scrape);
+                }
+            }
+        }
+    }
+}

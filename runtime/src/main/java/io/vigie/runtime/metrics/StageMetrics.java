@@ -1,0 +1,76 @@
+package io.vigie.runtime.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How a stage records its meters: one line at each hook point (a mention in, a mention out, a dead letter, a hop
+ * done). Meters are created on first use and cached by the registry, so calling these on every record is cheap.
+ */
+public final class StageMetrics {
+    private final MeterRegistry registry;
+    private final String stage;
+
+    public StageMetrics(MeterRegistry registry, String stage) {
+        this.registry = registry;
+        this.stage = stage;
+    }
+
+    public void mentionsIn(long n) {
+        Counter.builder(MetricNames.MENTIONS_IN).description("mentions a stage took in").tag("stage", stage)
+                .register(registry).increment(n);
+    }
+
+    public void mentionsOut(long n) {
+        Counter.builder(MetricNames.MENTIONS_OUT).description("mentions a stage passed on").tag("stage", stage)
+                .register(registry).increment(n);
+    }
+
+    public void deadLetter(String reason) {
+        Counter.builder(MetricNames.DEAD_LETTERS).description("records written to the dead-letter topic")
+                .tag("stage", stage).tag("reason", reasonTag(reason)).register(registry).increment();
+    }
+
+    /** A bounded label: the text before any ':' (reasons often carry the offending value after it), 60 chars at most. */
+    static String reasonTag(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return "unknown";
+        }
+        String head = reason.split(":", 2)[0].strip();
+        return head.length() > 60 ? head.substring(0, 60) : head;
+    }
+
+    /** A hop of {@link MetricNames#HOPS} took from {@code since} to {@code now}; ignored when {@code since} is unknown. */
+    public void hop(String hop, Instant since, Instant now) {
+        if (since == null || now == null) {
+            return;
+        }
+        Duration d = Duration.between(since, now);
+        hopTimer(registry, hop).record(d.isNegative() ? Duration.ZERO : d);
+    }
+
+    public void bulk(boolean ok, Duration took) {
+        Timer.builder(MetricNames.ES_BULK).description("Elasticsearch bulk requests").tag("outcome", ok ? "ok" : "failed")
+                .publishPercentileHistogram().register(registry).record(took);
+    }
+
+    public void notification(String channel, String outcome) {
+        Counter.builder(MetricNames.NOTIFICATIONS).description("notifications by channel and outcome")
+                .tag("channel", channel).tag("outcome", outcome).register(registry).increment();
+    }
+
+    public void feedPolled(boolean ok) {
+        Counter.builder(MetricNames.FEEDS_POLLED).description("feed polls").tag("outcome", ok ? "ok" : "failed")
+                .register(registry).increment();
+    }
+
+    static Timer hopTimer(MeterRegistry registry, String hop) {
+        return Timer.builder(MetricNames.HOP_LATENCY).description("time from one pipeline hop to the next")
+                .tag("hop", hop).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
+    }
+}
