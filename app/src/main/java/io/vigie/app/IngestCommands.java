@@ -1,6 +1,7 @@
 package io.vigie.app;
 
 import io.vigie.ingest.cli.BenchIngestCommand;
+import io.vigie.ingest.cli.EvalDatesCommand;
 import io.vigie.ingest.cli.SourcesCommand;
 import picocli.CommandLine;
 
@@ -11,5 +12,6 @@ final class IngestCommands {
     static void register(CommandLine vigie) {
         vigie.addSubcommand("sources", new CommandLine(new SourcesCommand()));
         vigie.getSubcommands().get("bench").addSubcommand("ingest", new BenchIngestCommand());
+        vigie.getSubcommands().get("eval").addSubcommand("dates", new EvalDatesCommand());
     }
 }

@@ -170,10 +170,11 @@ public final class FeedPoller {
                 f.itemsPublished(), f.polls());
     }
 
-    static RawMention withVersion(RawMention m, long version) {
+    public static RawMention withVersion(RawMention m, long version) {
         return new RawMention(m.schemaVersion(), m.id(), version, m.source(), m.sourceHost(), m.kind(), m.url(),
                 m.parentUrl(), m.threadUrl(), m.author(), m.title(), m.text(), m.safeHtml(), m.categories(), m.media(),
-                m.publishedAt(), m.fetchedAt(), m.languageHint(), m.engagement(), m.provenance());
+                m.publishedAt(), m.fetchedAt(), m.languageHint(), m.engagement(), m.provenance(), m.position(),
+                m.replyUrl());
     }
 
     /** Keeps the ids seen most recently (largest poll sequence): old items that left the feed are forgotten. */
