@@ -3,6 +3,7 @@ package io.vigie.ingest.crawl;
 import io.vigie.ingest.crawl.dates.CommentDateParser;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -13,6 +14,16 @@ import org.jsoup.select.Elements;
  * Used by the generic reader and for the parts a site rule leaves out.
  */
 final class BlockReader {
+    static final List<String> AUTHORS = List.of("[itemprop=author] [itemprop=name]", ".comment-author .fn", ".fn",
+            ".comment-author cite", ".comment-author a", ".author-name", ".comment-author-name", ".comment_author",
+            ".commentauthor", ".username", ".user-name", ".userName", ".message-name", ".postauthor", ".poster",
+            ".post-author", "[itemprop=author]", ".comment-author", ".author", ".commenter", ".forum-author",
+            ".name", "cite", "a[rel~=author]", ".vcard", ".user");
+    static final List<String> DATES = List.of("time[datetime]", "[itemprop=datePublished]", "[itemprop=dateCreated]",
+            "[itemprop=commentTime]", "abbr.published[title]", ".comment-date", ".comment-time", ".comment_time",
+            ".commentmetadata", ".comment-metadata", ".comment-meta", "[class~=(?i)(^|[-_ ])(date|time|datetime|"
+            + "timestamp|posted|published|postdate|postdetails|postinfo)([-_ ]|$)]", "abbr[title]", "time",
+            "a[href*=#comment]", ".meta", ".comment-posted", "[class*=date]", "[class*=time]", "[class*=posted]");
     static final String AUTHOR = "[itemprop=author] [itemprop=name], [itemprop=author], .comment-author .fn, "
             + ".comment-author a, .comment-author cite, .comment-author, .fn, .author-name, .comment-author-name, "
             + ".comment_author, .commentauthor, .username, .user-name, .userName, .message-name, .postauthor, "
@@ -47,42 +58,98 @@ final class BlockReader {
         this.dateFormat = dateFormat;
     }
 
-    /** The first short, non-empty author-like text of the block, cleaned of "says:", "Par", "von". */
+    /** The first short, non-empty author-like text of the block, by selector priority, cleaned of "says:", "Par", "von". */
     String author(Element block, String selector) {
-        for (Element e : block.select(selector == null ? AUTHOR : selector)) {
-            String name = e.hasAttr("content") && e.text().isBlank() ? e.attr("content") : e.text();
-            name = SAYS.matcher(name.strip()).replaceAll("").strip();
-            if (!name.isEmpty() && name.length() <= 80 && !looksLikeDate(name)) {
-                return name;
+        for (String one : selector == null ? AUTHORS : List.of(selector)) {
+            for (Element e : block.select(one)) {
+                String name = nameIn(e);
+                if (name != null) {
+                    return name;
+                }
             }
         }
         return null;
     }
 
+    private String nameIn(Element e) {
+        if (e.hasAttr("content") && e.text().isBlank()) {
+            return clean(e.attr("content"));
+        }
+        Element copy = e.clone();
+        copy.select("time, .date, .time, [class*=date], [class*=time], .says, .comment-reply-link, a[href*=reply], "
+                + "button, .avatar, img, svg, [class*=follow], [class*=badge], .role, .usertitle, .userTitle, "
+                + "[class*=permalink], a[href^=#]").remove();
+        Element specific = copy.selectFirst(".fn, [itemprop=name], cite, strong, b, a.url, a[rel~=external], a[href]");
+        String name = specific != null && !specific.text().isBlank() ? clean(specific.text()) : clean(copy.text());
+        return name;
+    }
+
+    private String clean(String raw) {
+        String name = SAYS.matcher(raw.strip()).replaceAll("").strip();
+        return !name.isEmpty() && name.length() <= 60 && !looksLikeDate(name) ? name : null;
+    }
+
+    /** "by james on January 31, 2011": the name in a byline that also holds the date. */
+    private static final Pattern BYLINE = Pattern.compile(
+            "(?iu)^\\s*(?:by|par|von|posted by|écrit par|geschrieben von)\\s+(.{1,60}?)\\s+(?:on|le|am|at|,|-|–|\\|)\\s.*");
+
+    String authorFromByline(String dateText) {
+        if (dateText == null) {
+            return null;
+        }
+        var m = BYLINE.matcher(dateText);
+        return m.matches() ? m.group(1).strip() : null;
+    }
+
     record DateFound(String text, Instant at) {}
 
-    /** The block's date: a machine-readable attribute first, else the text of a date-like element, read in the site's zone. */
+    /**
+     * The block's date: a machine-readable attribute first, else the text of a date-like element (one that also
+     * gives a time of day preferred: the "joined" date beside a forum post has none), else the block's text outside
+     * its body; read in the site's zone.
+     */
     DateFound date(Element block, String selector) {
         DateFound textual = null;
-        for (Element e : block.select(selector == null ? DATE : selector)) {
-            for (String attr : new String[] {"datetime", "content", "title", "data-time", "data-timestamp"}) {
-                String value = e.attr(attr);
-                if (!value.isBlank()) {
-                    Instant at = read(value);
+        DateFound dayOnly = null;
+        for (String one : selector == null ? DATES : List.of(selector)) {
+            for (Element e : block.select(one)) {
+                for (String attr : new String[] {"datetime", "content", "title", "data-time", "data-timestamp"}) {
+                    String value = e.attr(attr);
+                    if (!value.isBlank() && value.matches(".*\\d.*")) {
+                        Instant at = read(value);
+                        if (at != null) {
+                            return new DateFound(value, at);
+                        }
+                    }
+                }
+                String text = e.text();
+                if (text.length() <= 200) {
+                    Instant at = read(text);
                     if (at != null) {
-                        return new DateFound(value, at);
+                        if (CommentDateParser.findTime(CommentDateParser.normalise(text)) != null) {
+                            return new DateFound(text, at);
+                        }
+                        dayOnly = dayOnly == null ? new DateFound(text, at) : dayOnly;
+                    } else if (textual == null && !text.isBlank()) {
+                        textual = new DateFound(text, null);
                     }
                 }
             }
-            String text = e.ownText().isBlank() ? e.text() : e.text();
-            if (text.length() <= 200) {
-                Instant at = read(text);
-                if (at != null) {
-                    return new DateFound(text, at);
-                }
-                if (textual == null && !text.isBlank()) {
-                    textual = new DateFound(text, null);
-                }
+            if (selector != null && dayOnly == null && textual == null) {
+                return null;
+            }
+        }
+        if (dayOnly != null) {
+            return dayOnly;
+        }
+        if (selector == null) {
+            Element outside = block.clone();
+            outside.select(BODY + ", " + BOILERPLATE).remove();
+            String head = outside.text();
+            head = head.length() > 300 ? head.substring(0, 300) : head;
+            Instant at = head.isBlank() ? null : read(head);
+            if (at != null) {
+                return new DateFound(head, at);
             }
         }
         return textual;

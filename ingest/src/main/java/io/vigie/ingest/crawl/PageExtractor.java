@@ -147,7 +147,11 @@ public final class PageExtractor {
             String anchor = BlockReader.anchorOf(block);
             BlockReader.DateFound date = reader.date(own, null);
             Element body = reader.body(own, null);
-            out.add(new PageComment(anchor, out.size() + 1, parentAnchor(block, found.blocks()), reader.author(own, null),
+            String author = reader.author(own, null);
+            if (author == null && date != null) {
+                author = reader.authorFromByline(date.text());
+            }
+            out.add(new PageComment(anchor, out.size() + 1, parentAnchor(block, found.blocks()), author,
                     date == null ? null : date.text(), date == null ? null : date.at(), body.text(), body.html(),
                     reader.permalink(own, null, pageUrl, anchor), reader.replyLink(own, null)));
         }

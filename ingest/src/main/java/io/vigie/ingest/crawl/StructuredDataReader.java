@@ -75,8 +75,8 @@ final class StructuredDataReader {
     }
 
     private PageComment microdataComment(Element item, String prop, int position, String pageUrl, BlockReader dates) {
-        Element author = item.selectFirst("[" + prop + "=author] [" + prop + "=name], [" + prop + "=author], ["
-                + prop + "=creator]");
+        Element author = item.selectFirst("[" + prop + "=author] [" + prop + "=name]");
+        author = author != null ? author : item.selectFirst("[" + prop + "=author], [" + prop + "=creator]");
         Element text = item.selectFirst("[" + prop + "=text], [" + prop + "=reviewBody], [" + prop + "=commentText], ["
                 + prop + "=description]");
         Element date = item.selectFirst("[" + prop + "=datePublished], [" + prop + "=dateCreated], [" + prop

@@ -175,7 +175,7 @@ public final class CommentDateParser {
     }
 
     /** Lower case, accents kept apart from the letters they sit on removed, spaces collapsed, ordinals plain. */
-    static String normalise(String text) {
+    public static String normalise(String text) {
         String s = fold(text.replace('\u00a0', ' ').replace('\u202f', ' '));
         s = s.replace('’', '\'').replace("\u2013", "-").replace("\u2014", "-");
         s = s.replaceAll("(\\d+)(?:st|nd|rd|th|er|eme|e)\\b", "$1");
@@ -305,7 +305,7 @@ public final class CommentDateParser {
     }
 
     /** The first time of day in the text: "14h05", "2:05 pm", "2 pm", "10.12 uhr", "8.30pm"; null if none. */
-    static LocalTime findTime(String s) {
+    public static LocalTime findTime(String s) {
         Matcher m = TIME.matcher(s);
         while (m.find()) {
             String minutes = m.group(2);
