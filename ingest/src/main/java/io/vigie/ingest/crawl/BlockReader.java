@@ -15,10 +15,11 @@ import org.jsoup.select.Elements;
  */
 final class BlockReader {
     static final List<String> AUTHORS = List.of("[itemprop=author] [itemprop=name]", ".comment-author .fn", ".fn",
-            ".comment-author cite", ".comment-author a", ".author-name", ".comment-author-name", ".comment_author",
+            ".comment-author cite", ".author-name", ".comment-author-name", ".comment_author",
             ".commentauthor", ".username", ".user-name", ".userName", ".message-name", ".postauthor", ".poster",
             ".post-author", "[itemprop=author]", ".comment-author", ".author", ".commenter", ".forum-author",
-            ".name", "cite", "a[rel~=author]", ".vcard", ".user");
+            ".name", "cite", "a[rel~=author]", ".vcard", ".user", "[class*=forum-qui]", "[class*=author]",
+            "[class*=user]", "[class*=name]", "[class*=poster]");
     static final List<String> DATES = List.of("time[datetime]", "[itemprop=datePublished]", "[itemprop=dateCreated]",
             "[itemprop=commentTime]", "abbr.published[title]", ".comment-date", ".comment-time", ".comment_time",
             ".commentmetadata", ".comment-metadata", ".comment-meta", "[class~=(?i)(^|[-_ ])(date|time|datetime|"
@@ -33,6 +34,12 @@ final class BlockReader {
             + "abbr.published[title], abbr[title], .comment-date, .comment-time, .commentmetadata, .comment-metadata, "
             + ".comment-meta, .date, .datetime, .time, .timestamp, .published, .posted, .post-date, .postdate, "
             + ".message-date, .forum-date, .date-comment, .meta, .postdetails, .postinfo, .author";
+    static final List<String> BODIES = List.of("[itemprop=text]", "[itemprop=reviewBody]", "[itemprop=commentText]",
+            ".comment-content", ".comment-text", ".comment_text", ".commentcontent", ".comment-entry", ".message-body",
+            ".bbWrapper", ".postbody", ".post_body", ".post-body", ".post-content", ".post_message", ".postmessage",
+            ".cooked", ".messageText", ".comment-body", ".content", ".text", ".entry-content", ".body",
+            "[class*=comment-text]", "[class*=comment-content]", "[class*=item-text]", "[class*=texte]",
+            "[class*=text]", "[class*=content]", "[class*=message]", "[class*=body]");
     static final String BODY = "[itemprop=text], [itemprop=reviewBody], [itemprop=commentText], .comment-content, "
             + ".comment-text, .comment_text, .commentcontent, .comment-entry, .comment-body-text, .message-body, "
             + ".bbWrapper, .postbody, .post_body, .post-body, .post-content, .post_message, .postmessage, .cooked, "
@@ -62,6 +69,9 @@ final class BlockReader {
     String author(Element block, String selector) {
         for (String one : selector == null ? AUTHORS : List.of(selector)) {
             for (Element e : block.select(one)) {
+                if (e.is("a[href*=reply], [class*=reply], [class*=avatar]")) {
+                    continue;
+                }
                 String name = nameIn(e);
                 if (name != null) {
                     return name;
@@ -86,6 +96,7 @@ final class BlockReader {
 
     private String clean(String raw) {
         String name = SAYS.matcher(raw.strip()).replaceAll("").strip();
+        name = name.replaceAll("^[\\s,;:|(@-]+|[\\s,;:|)-]+$", "");
         return !name.isEmpty() && name.length() <= 60 && !looksLikeDate(name) ? name : null;
     }
 
@@ -172,10 +183,13 @@ final class BlockReader {
         if (selector != null) {
             body = block.selectFirst(selector);
         } else {
-            for (Element candidate : block.select(BODY)) {
-                if (!candidate.text().isBlank() && candidate != block) {
-                    body = candidate;
-                    break;
+            search:
+            for (String one : BODIES) {
+                for (Element candidate : block.select(one)) {
+                    if (candidate != block && candidate.text().length() >= 2) {
+                        body = candidate;
+                        break search;
+                    }
                 }
             }
         }
