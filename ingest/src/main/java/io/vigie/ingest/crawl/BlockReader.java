@@ -109,7 +109,7 @@ final class BlockReader {
             return null;
         }
         var m = BYLINE.matcher(dateText);
-        return m.matches() ? m.group(1).strip() : null;
+        return m.matches() ? m.group(1).replaceAll("[\\s,;:|-]+$", "").strip() : null;
     }
 
     record DateFound(String text, Instant at) {}
@@ -234,6 +234,14 @@ final class BlockReader {
         if (!named.isEmpty()) {
             Element first = named.first();
             return first.id().isBlank() ? first.attr("name") : first.id();
+        }
+        Element before = block.previousElementSibling();
+        if (before != null && before.normalName().equals("a") && before.text().isBlank()
+                && (before.hasAttr("id") || before.hasAttr("name"))) {
+            return before.id().isBlank() ? before.attr("name") : before.id(); // <a id="comment-12"></a><div class="comment">
+        }
+        if (block.hasAttr("about") && block.attr("about").contains("#")) {
+            return block.attr("about").substring(block.attr("about").indexOf('#') + 1); // RDFa's subject of the comment
         }
         return block.hasAttr("data-id") ? block.attr("data-id") : null;
     }
