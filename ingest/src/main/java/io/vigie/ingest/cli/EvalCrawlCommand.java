@@ -37,7 +37,7 @@ public final class EvalCrawlCommand implements Callable<Integer> {
     /** Per-page figures, also used by the test on the pages kept in the repository. */
     public record PageScore(String file, String method, int found, Integer expected, int minExpected, int snippets,
                             int snippetsFound, int authors, int authorsRight, long datesRead) {
-        boolean countInRange() {
+        public boolean countInRange() {
             if (expected == null) {
                 return found >= minExpected;
             }
