@@ -195,10 +195,36 @@ final class BlockReader {
         }
         Element copy = (body == null ? block : body).clone();
         copy.select(BOILERPLATE).remove();
+        if (body != null && selector == null) {
+            copy = innermost(copy);
+        }
         if (body == null) {
             copy.select(AUTHOR + ", " + DATE + ", header, footer, h1, h2, h3, h4, h5, h6").remove();
         }
         return copy;
+    }
+
+    /** A body that wraps a more specific one holding most of its text (phpBB's postbody around its content). */
+    private static Element innermost(Element body) {
+        Element current = body;
+        boolean deeper = true;
+        while (deeper) {
+            deeper = false;
+            int length = current.text().length();
+            for (String one : BODIES) {
+                for (Element inner : current.select(one)) {
+                    if (inner != current && inner.text().length() * 2 >= length && inner.text().length() >= 2) {
+                        current = inner;
+                        deeper = true;
+                        break;
+                    }
+                }
+                if (deeper) {
+                    break;
+                }
+            }
+        }
+        return current;
     }
 
     /** The block's own link: an anchor to its id, a permalink class, else the id on the page. */
