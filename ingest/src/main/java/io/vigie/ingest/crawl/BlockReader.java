@@ -1,6 +1,7 @@
 package io.vigie.ingest.crawl;
 
 import io.vigie.ingest.crawl.dates.CommentDateParser;
+import io.vigie.ingest.crawl.dates.Regexes;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -68,8 +69,8 @@ final class BlockReader {
     /** The first short, non-empty author-like text of the block, by selector priority, cleaned of "says:", "Par", "von". */
     String author(Element block, String selector) {
         for (String one : selector == null ? AUTHORS : List.of(selector)) {
-            for (Element e : block.select(one)) {
-                if (e.is("a[href*=reply], [class*=reply], [class*=avatar]")) {
+            for (Element e : block.select(Selectors.of(one))) {
+                if (e.is(Selectors.of("a[href*=reply], [class*=reply], [class*=avatar]"))) {
                     continue;
                 }
                 String name = nameIn(e);
@@ -86,17 +87,17 @@ final class BlockReader {
             return clean(e.attr("content"));
         }
         Element copy = e.clone();
-        copy.select("time, .date, .time, [class*=date], [class*=time], .says, .comment-reply-link, a[href*=reply], "
+        copy.select(Selectors.of("time, .date, .time, [class*=date], [class*=time], .says, .comment-reply-link, a[href*=reply], "
                 + "button, .avatar, img, svg, [class*=follow], [class*=badge], .role, .usertitle, .userTitle, "
-                + "[class*=permalink], a[href^=#]").remove();
-        Element specific = copy.selectFirst(".fn, [itemprop=name], cite, strong, b, a.url, a[rel~=external], a[href]");
+                + "[class*=permalink], a[href^=#]")).remove();
+        Element specific = copy.selectFirst(Selectors.of(".fn, [itemprop=name], cite, strong, b, a.url, a[rel~=external], a[href]"));
         String name = specific != null && !specific.text().isBlank() ? clean(specific.text()) : clean(copy.text());
         return name;
     }
 
     private String clean(String raw) {
         String name = SAYS.matcher(raw.strip()).replaceAll("").strip();
-        name = name.replaceAll("^[\\s,;:|(@-]+|[\\s,;:|)-]+$", "");
+        name = Regexes.of("^[\\s,;:|(@-]+|[\\s,;:|)-]+$").matcher(name).replaceAll("");
         return !name.isEmpty() && name.length() <= 60 && !looksLikeDate(name) ? name : null;
     }
 
@@ -109,7 +110,7 @@ final class BlockReader {
             return null;
         }
         var m = BYLINE.matcher(dateText);
-        return m.matches() ? m.group(1).replaceAll("[\\s,;:|-]+$", "").strip() : null;
+        return m.matches() ? Regexes.of("[\\s,;:|-]+$").matcher(m.group(1)).replaceAll("").strip() : null;
     }
 
     record DateFound(String text, Instant at) {}
@@ -123,10 +124,10 @@ final class BlockReader {
         DateFound textual = null;
         DateFound dayOnly = null;
         for (String one : selector == null ? DATES : List.of(selector)) {
-            for (Element e : block.select(one)) {
+            for (Element e : block.select(Selectors.of(one))) {
                 for (String attr : new String[] {"datetime", "content", "title", "data-time", "data-timestamp"}) {
                     String value = e.attr(attr);
-                    if (!value.isBlank() && value.matches(".*\\d.*")) {
+                    if (!value.isBlank() && Regexes.of(".*\\d.*").matcher(value).matches()) {
                         Instant at = read(value);
                         if (at != null) {
                             return new DateFound(value, at);
@@ -155,7 +156,7 @@ final class BlockReader {
         }
         if (selector == null) {
             Element outside = block.clone();
-            outside.select(BODY + ", " + BOILERPLATE).remove();
+            outside.select(Selectors.of(BODY + ", " + BOILERPLATE)).remove();
             String head = outside.text();
             head = head.length() > 300 ? head.substring(0, 300) : head;
             Instant at = head.isBlank() ? null : read(head);
@@ -167,25 +168,25 @@ final class BlockReader {
     }
 
     Instant read(String text) {
-        if (text.matches("\\d{10}")) {
+        if (Regexes.of("\\d{10}").matcher(text).matches()) {
             return Instant.ofEpochSecond(Long.parseLong(text));
         }
         return dates.parse(text, reference, language, dateFormat);
     }
 
     boolean looksLikeDate(String text) {
-        return text.matches(".*\\d.*") && dates.parse(text, reference, language) != null;
+        return Regexes.of(".*\\d.*").matcher(text).matches() && dates.parse(text, reference, language) != null;
     }
 
     /** The commenter's text: the body element when the markup names one, else the block minus its metadata. */
     Element body(Element block, String selector) {
         Element body = null;
         if (selector != null) {
-            body = block.selectFirst(selector);
+            body = block.selectFirst(Selectors.of(selector));
         } else {
             search:
             for (String one : BODIES) {
-                for (Element candidate : block.select(one)) {
+                for (Element candidate : block.select(Selectors.of(one))) {
                     if (candidate != block && candidate.text().length() >= 2) {
                         body = candidate;
                         break search;
@@ -194,12 +195,12 @@ final class BlockReader {
             }
         }
         Element copy = (body == null ? block : body).clone();
-        copy.select(BOILERPLATE).remove();
+        copy.select(Selectors.of(BOILERPLATE)).remove();
         if (body != null && selector == null) {
             copy = innermost(copy);
         }
         if (body == null) {
-            copy.select(AUTHOR + ", " + DATE + ", header, footer, h1, h2, h3, h4, h5, h6").remove();
+            copy.select(Selectors.of(AUTHOR + ", " + DATE + ", header, footer, h1, h2, h3, h4, h5, h6")).remove();
         }
         return copy;
     }
@@ -212,7 +213,7 @@ final class BlockReader {
             deeper = false;
             int length = current.text().length();
             for (String one : BODIES) {
-                for (Element inner : current.select(one)) {
+                for (Element inner : current.select(Selectors.of(one))) {
                     if (inner != current && inner.text().length() * 2 >= length && inner.text().length() >= 2) {
                         current = inner;
                         deeper = true;
@@ -229,9 +230,9 @@ final class BlockReader {
 
     /** The block's own link: an anchor to its id, a permalink class, else the id on the page. */
     String permalink(Element block, String selector, String pageUrl, String anchor) {
-        Element link = selector != null ? block.selectFirst(selector)
-                : block.selectFirst("a.permalink, a.comment-permalink, [itemprop=url][href], a[rel=bookmark], "
-                + ".comment-metadata a[href], .comment-meta a[href], a[href*=#comment], a[href*=#post], a[href*=#p]");
+        Element link = selector != null ? block.selectFirst(Selectors.of(selector))
+                : block.selectFirst(Selectors.of("a.permalink, a.comment-permalink, [itemprop=url][href], a[rel=bookmark], "
+                + ".comment-metadata a[href], .comment-meta a[href], a[href*=#comment], a[href*=#post], a[href*=#p]"));
         if (link != null && !link.absUrl("href").isEmpty()) {
             return link.absUrl("href");
         }
@@ -240,9 +241,9 @@ final class BlockReader {
 
     /** Where to answer: the block's reply or quote link, else null (the thread then). */
     String replyLink(Element block, String selector) {
-        Element link = block.selectFirst(selector != null ? selector
+        Element link = block.selectFirst(Selectors.of(selector != null ? selector
                 : "a.comment-reply-link, a[href*=replytocom], a.reply-link, .reply a[href], a[data-xf-click=quote], "
-                + "a[href*=mode=quote], a[href*=mode=reply], a[href*=do=newreply], a[href*=reply]");
+                + "a[href*=mode=quote], a[href*=mode=reply], a[href*=do=newreply], a[href*=reply]"));
         return link == null || link.absUrl("href").isEmpty() ? null : link.absUrl("href");
     }
 
@@ -256,7 +257,7 @@ final class BlockReader {
         if (!block.id().isBlank()) {
             return block.id();
         }
-        Elements named = block.select("[id~=(?i)(comment|post|message|reply|c|p)[-_]?\\d+], a[name~=\\d]");
+        Elements named = block.select(Selectors.of("[id~=(?i)(comment|post|message|reply|c|p)[-_]?\\d+], a[name~=\\d]"));
         if (!named.isEmpty()) {
             Element first = named.first();
             return first.id().isBlank() ? first.attr("name") : first.id();

@@ -45,8 +45,11 @@ final class GenericCommentReader {
     private static final String POST_BODIES = ".postbody, .post_message, [id^=post_message_], .post-message, "
             + ".postcontent, .post_content, .messageText, .bbWrapper, .comment-content, .comment-text, .comment-body";
 
-    /** A chosen group: its blocks in document order and how they were found. */
-    record Found(List<Element> blocks, String how, boolean forumLike) {}
+    /** A block's parts as read when it was judged valid, kept for the group that wins. */
+    record Parsed(Element own, Element body, String author, BlockReader.DateFound date) {}
+
+    /** A chosen group: its blocks in document order, how they were found, and each block's parts. */
+    record Found(List<Element> blocks, String how, boolean forumLike, Map<Element, Parsed> parsed) {}
 
     Found find(Document doc, BlockReader reader) {
         Set<Element> excluded = excludedZones(doc);
@@ -69,15 +72,33 @@ final class GenericCommentReader {
                 }
             }
         }
-        bodyLedGroup(doc, excluded, reader, groups);
+        Found best = best(groups, reader);
+        if (best == null) {
+            // table layouts (phpBB 2, old vBulletin) name no block: look for it around each post body
+            Map<String, List<Element>> bodyLed = new LinkedHashMap<>();
+            bodyLedGroup(doc, excluded, reader, bodyLed);
+            best = best(bodyLed, reader);
+        }
+        return best == null ? new Found(List.of(), "none", false, Map.of()) : best;
+    }
+
+    private static Found best(Map<String, List<Element>> groups, BlockReader reader) {
+        List<Map.Entry<String, List<Element>>> bySize = new ArrayList<>(groups.entrySet());
+        bySize.sort((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()));
         Found best = null;
         int bestCount = 0;
-        for (Map.Entry<String, List<Element>> g : groups.entrySet()) {
+        for (Map.Entry<String, List<Element>> g : bySize) {
+            if (g.getValue().size() < bestCount) {
+                break; // sorted by size: no smaller group can have more valid blocks
+            }
             List<Element> members = withoutArticles(g.getValue());
             List<Element> valid = new ArrayList<>();
+            Map<Element, Parsed> parsed = new IdentityHashMap<>();
             for (Element block : members) {
-                if (valid(block, members, reader)) {
+                Parsed p = valid(block, members, reader);
+                if (p != null) {
                     valid.add(block);
+                    parsed.put(block, p);
                 }
             }
             boolean forumLike = !g.getKey().matches(".*(comment|kommentar|commentaire|reaction|review|answer|fil).*");
@@ -86,11 +107,11 @@ final class GenericCommentReader {
             }
             if (best == null || valid.size() > bestCount
                     || valid.size() == bestCount && contains(valid.get(0), best.blocks().get(0))) {
-                best = new Found(valid, g.getKey(), forumLike);
+                best = new Found(valid, g.getKey(), forumLike, parsed);
                 bestCount = valid.size();
             }
         }
-        return best == null ? new Found(List.of(), "none", false) : best;
+        return best;
     }
 
     /** Whether {@code outer} is an ancestor of {@code inner}: the outer block is the whole comment, prefer it. */
@@ -135,7 +156,7 @@ final class GenericCommentReader {
                     || EXCLUDED_ZONE.matcher(e.className()).find() || EXCLUDED_ZONE.matcher(e.id()).find();
             // a layout wrapper named "content-sidebar" holds the page itself: only zones without the main content
             if (zone && (tag.equals("form") || tag.equals("script")
-                    || e.selectFirst("main, article, h1, [role=main], #comments, .comment-list, .commentlist") == null)) {
+                    || e.selectFirst(Selectors.of("main, article, h1, [role=main], #comments, .comment-list, .commentlist")) == null)) {
                 out.addAll(e.getAllElements());
             }
         }
@@ -146,8 +167,8 @@ final class GenericCommentReader {
     private static List<Element> withoutArticles(List<Element> members) {
         List<Element> out = new ArrayList<>();
         for (Element m : members) {
-            if (m.selectFirst("h1, [itemprop=articleBody], .entry-content, #comments, .comments-area, .comment-list, "
-                    + ".commentlist") == null) {
+            if (m.selectFirst(Selectors.of("h1, [itemprop=articleBody], .entry-content, #comments, .comments-area, .comment-list, "
+                    + ".commentlist")) == null) {
                 out.add(m);
             }
         }
@@ -157,14 +178,14 @@ final class GenericCommentReader {
     /** Table layouts: each post body's smallest enclosing block that also holds an author and no other body. */
     private static void bodyLedGroup(Document doc, Set<Element> excluded, BlockReader reader,
                                      Map<String, List<Element>> groups) {
-        List<Element> bodies = doc.select(POST_BODIES);
+        List<Element> bodies = doc.select(Selectors.of(POST_BODIES));
         List<Element> blocks = new ArrayList<>();
         for (Element body : bodies) {
             if (excluded.contains(body) || body.text().isBlank()) {
                 continue;
             }
             for (Element p = body.parent(); p != null && p != doc.body(); p = p.parent()) {
-                if (p.select(POST_BODIES).stream().filter(b -> !b.text().isBlank()).count() > 1) {
+                if (p.select(Selectors.of(POST_BODIES)).stream().filter(b -> !b.text().isBlank()).count() > 1) {
                     break;
                 }
                 if (reader.author(p, null) != null) {
@@ -181,13 +202,16 @@ final class GenericCommentReader {
     }
 
     /** A block is a comment when, its nested replies set apart, it has some text and an author or a date. */
-    private static boolean valid(Element block, List<Element> group, BlockReader reader) {
+    private static Parsed valid(Element block, List<Element> group, BlockReader reader) {
         Element own = ownPart(block, group);
-        String text = reader.body(own, null).text();
-        if (text.length() < 2 || own.selectFirst("textarea, input[type=submit]") != null && text.length() < 40) {
-            return false;
+        Element body = reader.body(own, null);
+        String text = body.text();
+        if (text.length() < 2 || own.selectFirst(Selectors.of("textarea, input[type=submit]")) != null && text.length() < 40) {
+            return null;
         }
-        return reader.author(own, null) != null || reader.date(own, null) != null && reader.date(own, null).at() != null;
+        String author = reader.author(own, null);
+        BlockReader.DateFound date = reader.date(own, null);
+        return author != null || date != null && date.at() != null ? new Parsed(own, body, author, date) : null;
     }
 
     /** A copy of the block without the nested blocks of its group (replies), so each comment keeps only its own text. */

@@ -62,19 +62,20 @@ public final class PageExtractor {
         List<String> notes = new ArrayList<>();
         String title = titleOf(doc);
         String next = nextPage(doc, rule, notes);
-        List<String> threads = threadLinks(doc, rule, pageUrl);
+
         StructuredDataReader.Found data = structured.read(doc, pageUrl, reader);
         notes.addAll(data.notes());
         if (rule != null && rule.item() != null) {
             Elements items;
             try {
-                items = doc.select(rule.item());
+                items = doc.select(Selectors.of(rule.item()));
             } catch (Selector.SelectorParseException e) {
                 items = new Elements();
                 notes.add("rule " + rule.name() + ": item selector '" + rule.item() + "' is not valid CSS: " + e.getMessage());
             }
             if (!items.isEmpty()) {
                 List<PageComment> comments = ruleComments(items, rule, reader, pageUrl, notes);
+                List<String> threads = rule.threadLink() == null ? List.of() : threadLinks(doc, rule, pageUrl);
                 return new PageExtraction("rule:" + rule.name(), null, title, comments, false, next, threads, false,
                         data.declaredCount(), data.engagement(), notes);
             }
@@ -105,6 +106,9 @@ public final class PageExtractor {
             notes.add("the page declares " + data.declaredCount() + " comments; " + comments.size()
                     + " are in its HTML (the others are on other pages or loaded later)");
         }
+        // a forum index lists threads and holds no comment: thread links are looked for only then
+        List<String> threads = comments.isEmpty() || rule != null && rule.threadLink() != null
+                ? threadLinks(doc, rule, pageUrl) : List.of();
         boolean firstIsPost = method.equals("generic") && found.forumLike() && articleBody(doc) == null;
         PageComment post = firstIsPost ? null : article(doc, pageUrl, reader);
         return new PageExtraction(method, post, title, comments, firstIsPost, next, threads, needsJs,
@@ -143,11 +147,12 @@ public final class PageExtractor {
     private List<PageComment> genericComments(GenericCommentReader.Found found, BlockReader reader, String pageUrl) {
         List<PageComment> out = new ArrayList<>();
         for (Element block : found.blocks()) {
-            Element own = GenericCommentReader.ownPart(block, found.blocks());
+            GenericCommentReader.Parsed parts = found.parsed().get(block);
+            Element own = parts.own();
             String anchor = BlockReader.anchorOf(block);
-            BlockReader.DateFound date = reader.date(own, null);
-            Element body = reader.body(own, null);
-            String author = reader.author(own, null);
+            BlockReader.DateFound date = parts.date();
+            Element body = parts.body();
+            String author = parts.author();
             if (author == null && date != null) {
                 author = reader.authorFromByline(date.text());
             }
@@ -176,7 +181,7 @@ public final class PageExtractor {
         if (space > 0) {
             String tail = last.substring(space + 1).strip();
             try {
-                int n = doc.select(tail).size();
+                int n = doc.select(Selectors.of(tail)).size();
                 return " (its last part '" + tail + "' alone matches " + n + ")";
             } catch (Selector.SelectorParseException e) {
                 return "";
@@ -188,7 +193,7 @@ public final class PageExtractor {
     private static String nextPage(Document doc, SiteRule rule, List<String> notes) {
         if (rule != null && rule.nextPage() != null) {
             try {
-                Element link = doc.selectFirst(rule.nextPage());
+                Element link = doc.selectFirst(Selectors.of(rule.nextPage()));
                 if (link != null && !link.absUrl("href").isEmpty()) {
                     return link.absUrl("href");
                 }
@@ -196,23 +201,24 @@ public final class PageExtractor {
                 notes.add("rule " + rule.name() + ": nextPage selector is not valid CSS: " + e.getMessage());
             }
         }
-        Element rel = doc.selectFirst("link[rel~=(?i)^next$][href], a[rel~=(?i)^next$][href]");
-        if (rel != null) {
-            return rel.absUrl("href");
+        for (Element rel : doc.select(Selectors.of("link[rel~=(?i)^next$][href], a[rel~=(?i)^next$][href]"))) {
+            if (!rel.attr("href").contains("view=next")) { // phpBB's rel=next is the next topic, not the next page
+                return rel.absUrl("href");
+            }
         }
-        Element named = doc.selectFirst("a.next[href], a.nextpostslink[href], .pagination a.next[href], "
+        Element named = doc.selectFirst(Selectors.of("a.next[href], a.nextpostslink[href], .pagination a.next[href], "
                 + "a.pageNav-jump--next[href], .nav-next a[href], li.next a[href], a.next-page[href], "
-                + "a[aria-label~=(?i)^next][href]");
+                + "a[aria-label~=(?i)^next][href]"));
         if (named != null) {
             return named.absUrl("href");
         }
         // numbered pages: the link right after the current page's marker
-        Element current = doc.selectFirst(".pagination .current, .pagination .active, .pages .current, "
-                + ".pageNav-page--current, [aria-current=page], strong.current, span.current");
+        Element current = doc.selectFirst(Selectors.of(".pagination .current, .pagination .active, .pages .current, "
+                + ".pageNav-page--current, [aria-current=page], strong.current, span.current"));
         if (current != null) {
             Element after = current.nextElementSibling();
-            if (after != null && !after.is("a[href]")) {
-                after = after.selectFirst("a[href]");
+            if (after != null && !after.is(Selectors.of("a[href]"))) {
+                after = after.selectFirst(Selectors.of("a[href]"));
             }
             if (after != null && after.text().strip().matches("\\d+")) {
                 return after.absUrl("href");
@@ -229,7 +235,7 @@ public final class PageExtractor {
                 + "td.topic-name a[href], .topic-list a.title[href], h3.threadtitle a[href], a.raw-topic-link[href]";
         Set<String> out = new LinkedHashSet<>();
         try {
-            for (Element a : doc.select(selector)) {
+            for (Element a : doc.select(Selectors.of(selector))) {
                 String url = a.absUrl("href");
                 if (!url.isEmpty() && !url.equals(pageUrl)) {
                     out.add(BlockReader.stripFragment(url));
@@ -242,14 +248,14 @@ public final class PageExtractor {
     }
 
     private static boolean scriptedComments(Document doc) {
-        for (Element script : doc.select("script")) {
+        for (Element script : doc.select(Selectors.of("script"))) {
             if (SCRIPTED_COMMENTS.matcher(script.attr("src")).find() || SCRIPTED_COMMENTS.matcher(script.data()).find()) {
                 return true;
             }
         }
-        for (Element container : doc.select("#disqus_thread, .fb-comments, #comments, .comments, [data-comments], "
-                + "#comment-section, .comments-container, [id*=comments-root]")) {
-            if (container.text().strip().length() < 10 && container.select("*").size() < 5) {
+        for (Element container : doc.select(Selectors.of("#disqus_thread, .fb-comments, #comments, .comments, [data-comments], "
+                + "#comment-section, .comments-container, [id*=comments-root]"))) {
+            if (container.text().strip().length() < 10 && container.select(Selectors.of("*")).size() < 5) {
                 return true;
             }
         }
@@ -257,8 +263,8 @@ public final class PageExtractor {
     }
 
     private static Element articleBody(Document doc) {
-        return doc.selectFirst("[itemprop=articleBody], article .entry-content, .entry-content, .post-content, "
-                + "article .article-body, .article__body, .article-content, .td-post-content");
+        return doc.selectFirst(Selectors.of("[itemprop=articleBody], article .entry-content, .entry-content, .post-content, "
+                + "article .article-body, .article__body, .article-content, .td-post-content"));
     }
 
     private static PageComment article(Document doc, String pageUrl, BlockReader reader) {
@@ -267,34 +273,34 @@ public final class PageExtractor {
             return null;
         }
         Element copy = body.clone();
-        copy.select("script, style, form, .sharedaddy, .share, .related").remove();
+        copy.select(Selectors.of("script, style, form, .sharedaddy, .share, .related")).remove();
         Element holder = body.parents().stream().filter(p -> p.normalName().equals("article")).findFirst().orElse(doc.body());
         String author = null;
-        Element authorEl = doc.selectFirst("meta[name=author]");
+        Element authorEl = doc.selectFirst(Selectors.of("meta[name=author]"));
         if (authorEl != null) {
             author = authorEl.attr("content");
         } else {
-            Element byline = holder.selectFirst(".entry-meta .author, .byline .author, [rel=author], .author-name, "
-                    + "[itemprop=author] [itemprop=name]");
+            Element byline = holder.selectFirst(Selectors.of(".entry-meta .author, .byline .author, [rel=author], .author-name, "
+                    + "[itemprop=author] [itemprop=name]"));
             author = byline == null ? null : byline.text();
         }
-        Element published = doc.selectFirst("meta[property=article:published_time], time[datetime]");
+        Element published = doc.selectFirst(Selectors.of("meta[property=article:published_time], time[datetime]"));
         Instant at = published == null ? null
                 : reader.read(published.hasAttr("content") ? published.attr("content") : published.attr("datetime"));
         return new PageComment(null, 0, null, author, null, at, copy.text(), copy.html(), pageUrl, null);
     }
 
     private static String titleOf(Document doc) {
-        Element og = doc.selectFirst("meta[property=og:title]");
+        Element og = doc.selectFirst(Selectors.of("meta[property=og:title]"));
         if (og != null && !og.attr("content").isBlank()) {
             return og.attr("content").strip();
         }
-        Element h1 = doc.selectFirst("h1");
+        Element h1 = doc.selectFirst(Selectors.of("h1"));
         return h1 != null && !h1.text().isBlank() ? h1.text().strip() : doc.title().strip();
     }
 
     private static String languageOf(Document doc) {
-        String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
+        String lang = doc.selectFirst(Selectors.of("html")) == null ? "" : doc.selectFirst(Selectors.of("html")).attr("lang");
         return lang.isBlank() ? null : lang.substring(0, Math.min(2, lang.length())).toLowerCase(Locale.ROOT);
     }
 

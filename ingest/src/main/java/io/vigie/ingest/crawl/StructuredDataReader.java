@@ -33,7 +33,7 @@ final class StructuredDataReader {
         List<String> notes = new ArrayList<>();
         Long[] declared = {null};
         Engagement[] engagement = {Engagement.NONE};
-        for (Element script : doc.select("script[type=application/ld+json]")) {
+        for (Element script : doc.select(Selectors.of("script[type=application/ld+json]"))) {
             try {
                 walk(json.readTree(script.data()), comments, declared, engagement, pageUrl, dates, null);
             } catch (java.io.IOException e) {
@@ -41,7 +41,7 @@ final class StructuredDataReader {
             }
         }
         int fromJson = comments.size();
-        for (Element item : doc.select("[itemscope][itemtype], [typeof]")) {
+        for (Element item : doc.select(Selectors.of("[itemscope][itemtype], [typeof]"))) {
             String type = typeOf(item);
             boolean rdfa = !item.hasAttr("itemtype");
             String prop = rdfa ? "property" : "itemprop";
@@ -51,11 +51,11 @@ final class StructuredDataReader {
                     comments.add(c);
                 }
             } else if (POST_TYPES.contains(type)) {
-                Element count = item.selectFirst("[" + prop + "=commentCount]");
+                Element count = item.selectFirst(Selectors.of("[" + prop + "=commentCount]"));
                 if (count != null && declared[0] == null) {
                     declared[0] = number(count.hasAttr("content") ? count.attr("content") : count.text());
                 }
-                Element views = item.selectFirst("[" + prop + "=interactionCount], [" + prop + "=userInteractionCount]");
+                Element views = item.selectFirst(Selectors.of("[" + prop + "=interactionCount], [" + prop + "=userInteractionCount]"));
                 if (type.equals("VideoObject") && views != null) {
                     Long n = number(views.hasAttr("content") ? views.attr("content") : views.text());
                     engagement[0] = new Engagement(n, null, null, declared[0], null, null, null);
@@ -75,12 +75,12 @@ final class StructuredDataReader {
     }
 
     private PageComment microdataComment(Element item, String prop, int position, String pageUrl, BlockReader dates) {
-        Element author = item.selectFirst("[" + prop + "=author] [" + prop + "=name]");
-        author = author != null ? author : item.selectFirst("[" + prop + "=author], [" + prop + "=creator]");
-        Element text = item.selectFirst("[" + prop + "=text], [" + prop + "=reviewBody], [" + prop + "=commentText], ["
-                + prop + "=description]");
-        Element date = item.selectFirst("[" + prop + "=datePublished], [" + prop + "=dateCreated], [" + prop
-                + "=commentTime]");
+        Element author = item.selectFirst(Selectors.of("[" + prop + "=author] [" + prop + "=name]"));
+        author = author != null ? author : item.selectFirst(Selectors.of("[" + prop + "=author], [" + prop + "=creator]"));
+        Element text = item.selectFirst(Selectors.of("[" + prop + "=text], [" + prop + "=reviewBody], [" + prop + "=commentText], ["
+                + prop + "=description]"));
+        Element date = item.selectFirst(Selectors.of("[" + prop + "=datePublished], [" + prop + "=dateCreated], [" + prop
+                + "=commentTime]"));
         if (text == null || text.text().isBlank()) {
             return null;
         }
@@ -88,7 +88,7 @@ final class StructuredDataReader {
                 : date.hasAttr("content") ? date.attr("content") : date.hasAttr("datetime") ? date.attr("datetime") : date.text();
         Instant at = dateText == null ? null : dates.read(dateText);
         String anchor = BlockReader.anchorOf(item);
-        Element url = item.selectFirst("[" + prop + "=url][href]");
+        Element url = item.selectFirst(Selectors.of("[" + prop + "=url][href]"));
         String authorName = author == null ? null
                 : author.hasAttr("content") && author.text().isBlank() ? author.attr("content") : author.text().strip();
         return new PageComment(anchor, position, null, authorName, dateText, at, text.text(), text.html(),

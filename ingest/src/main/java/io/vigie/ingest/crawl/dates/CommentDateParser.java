@@ -178,16 +178,15 @@ public final class CommentDateParser {
     public static String normalise(String text) {
         String s = fold(text.replace('\u00a0', ' ').replace('\u202f', ' '));
         s = s.replace('’', '\'').replace("\u2013", "-").replace("\u2014", "-");
-        s = s.replaceAll("(\\d+)(?:st|nd|rd|th|er|eme|e)\\b", "$1");
-        s = s.replaceAll("\\b(half an hour|half hour|une demi-heure|une demi heure|einer halben stunde|eine halbe stunde)\\b",
-                "30 minutes");
-        s = s.replaceAll("\\s+", " ").strip();
+        s = Regexes.of("(\\d+)(?:st|nd|rd|th|er|eme|e)\\b").matcher(s).replaceAll("$1");
+        s = Regexes.of("\\b(half an hour|half hour|une demi-heure|une demi heure|einer halben stunde|eine halbe stunde)\\b").matcher(s).replaceAll("30 minutes");
+        s = Regexes.of("\\s+").matcher(s).replaceAll(" ").strip();
         return s;
     }
 
     private static String fold(String s) {
         String decomposed = Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}+", "");
+        return Regexes.of("\\p{M}+").matcher(decomposed).replaceAll("");
     }
 
     private static Instant iso(String s, ZoneId zone) {
@@ -213,14 +212,14 @@ public final class CommentDateParser {
     }
 
     private static Instant relative(String s, ZonedDateTime ref) {
-        if (s.matches(".*\\b(just now|a l'instant|right now|gerade eben|soeben|a moment ago|moments ago|"
-                + "less than a minute ago|il y a quelques secondes|now)\\b.*") && !s.matches(".*\\d.*")) {
+        if (Regexes.of(".*\\b(just now|a l'instant|right now|gerade eben|soeben|a moment ago|moments ago|"
+                + "less than a minute ago|il y a quelques secondes|now)\\b.*").matcher(s).matches() && !Regexes.of(".*\\d.*").matcher(s).matches()) {
             return ref.toInstant();
         }
-        boolean ago = s.matches(".*\\b(ago|il y a|vor|depuis)\\b.*");
+        boolean ago = Regexes.of(".*\\b(ago|il y a|vor|depuis)\\b.*").matcher(s).matches();
         if (ago) {
-            String amounts = s.replaceAll("\\b(il y a|ago|vor|about|around|approximately|approx|environ|ca|"
-                    + "almost|nearly|over|presque|plus de|pres de|etwa|ungefahr|uber|fast)\\b", " ");
+            String amounts = Regexes.of("\\b(il y a|ago|vor|about|around|approximately|approx|environ|ca|"
+                    + "almost|nearly|over|presque|plus de|pres de|etwa|ungefahr|uber|fast)\\b").matcher(s).replaceAll(" ");
             ZonedDateTime at = ref;
             boolean any = false;
             Matcher m = AMOUNT.matcher(amounts);
@@ -246,7 +245,7 @@ public final class CommentDateParser {
             if (any) {
                 LocalTime time = findTime(rest);
                 if (time != null && !ref.toLocalDate().equals(at.toLocalDate()) || time != null
-                        && rest.matches(".*\\b(at|a|um)\\b.*")) {
+                        && Regexes.of(".*\\b(at|a|um)\\b.*").matcher(rest).matches()) {
                     at = at.with(time);
                 }
                 return at.toInstant();
@@ -255,10 +254,10 @@ public final class CommentDateParser {
         Integer dayOffset = dayWord(s);
         if (dayOffset != null) {
             ZonedDateTime day = ref.plusDays(dayOffset);
-            LocalTime time = findTime(s.replaceAll("\\b(the day before yesterday|day before yesterday)\\b", " "));
+            LocalTime time = findTime(Regexes.of("\\b(the day before yesterday|day before yesterday)\\b").matcher(s).replaceAll(" "));
             return (time == null ? day : day.with(time)).toInstant();
         }
-        Matcher w = Pattern.compile("\\b(last|dernier|derniere|letzten|letzter|letztes|vergangenen)\\b").matcher(s);
+        Matcher w = Regexes.of("\\b(last|dernier|derniere|letzten|letzter|letztes|vergangenen)\\b").matcher(s);
         boolean last = w.find();
         DayOfWeek weekday = null;
         Matcher words = WORD.matcher(s);
@@ -269,12 +268,12 @@ public final class CommentDateParser {
                 weekday = WEEKDAYS.get(word);
             }
             if (word.length() >= 3 && MONTHS.containsKey(word) && !word.equals("mar") && !word.equals("may")
-                    || word.equals("may") && s.matches(".*\\d.*may.*|.*may\\s*\\d.*")) {
+                    || word.equals("may") && Regexes.of(".*\\d.*may.*|.*may\\s*\\d.*").matcher(s).matches()) {
                 hasMonthOrNumericDate = true;
             }
         }
         if (weekday != null && !hasMonthOrNumericDate && !NUMERIC.matcher(s).find()
-                && (last || !s.matches(".*\\b\\d{1,2}\\b(?!\\s*(:|h|\\.|am|pm|uhr)).*\\d{4}.*"))) {
+                && (last || !Regexes.of(".*\\b\\d{1,2}\\b(?!\\s*(:|h|\\.|am|pm|uhr)).*\\d{4}.*").matcher(s).matches())) {
             ZonedDateTime day = ref.with(TemporalAdjusters.previous(weekday));
             LocalTime time = findTime(s);
             return (time == null ? day : day.with(time)).toInstant();
@@ -283,13 +282,13 @@ public final class CommentDateParser {
     }
 
     private static Integer dayWord(String s) {
-        if (s.matches(".*\\b(the day before yesterday|day before yesterday|avant-hier|avant hier|vorgestern)\\b.*")) {
+        if (Regexes.of(".*\\b(the day before yesterday|day before yesterday|avant-hier|avant hier|vorgestern)\\b.*").matcher(s).matches()) {
             return -2;
         }
-        if (s.matches(".*\\b(yesterday|hier|gestern)\\b.*")) {
+        if (Regexes.of(".*\\b(yesterday|hier|gestern)\\b.*").matcher(s).matches()) {
             return -1;
         }
-        if (s.matches(".*\\b(today|aujourd'hui|aujourd hui|auj|heute|tonight|this morning|ce matin|ce soir)\\b.*")) {
+        if (Regexes.of(".*\\b(today|aujourd'hui|aujourd hui|auj|heute|tonight|this morning|ce matin|ce soir)\\b.*").matcher(s).matches()) {
             return 0;
         }
         return null;
@@ -329,10 +328,10 @@ public final class CommentDateParser {
             }
             return LocalTime.of(hour, minute, second);
         }
-        if (s.matches(".*\\b(noon|midi|mittag)\\b.*")) {
+        if (Regexes.of(".*\\b(noon|midi|mittag)\\b.*").matcher(s).matches()) {
             return LocalTime.NOON;
         }
-        if (s.matches(".*\\b(midnight|minuit|mitternacht)\\b.*")) {
+        if (Regexes.of(".*\\b(midnight|minuit|mitternacht)\\b.*").matcher(s).matches()) {
             return LocalTime.MIDNIGHT;
         }
         return null;
@@ -360,7 +359,7 @@ public final class CommentDateParser {
                 day = monthFirst ? b : a;
             }
             rest = s.substring(0, numeric.start()) + " " + s.substring(numeric.end());
-        } else if (DAY_MONTH.matcher(s).find() && !s.matches(".*[a-z]{3,}\\.?\\s*\\d.*\\d{4}.*")) {
+        } else if (DAY_MONTH.matcher(s).find() && !Regexes.of(".*[a-z]{3,}\\.?\\s*\\d.*\\d{4}.*").matcher(s).matches()) {
             Matcher dm = DAY_MONTH.matcher(s);
             dm.find();
             int a = Integer.parseInt(dm.group(1));
@@ -379,8 +378,8 @@ public final class CommentDateParser {
                 }
                 String before = s.substring(0, words.start());
                 String after = s.substring(words.end());
-                Matcher dayBefore = Pattern.compile("(?<![\\d:.])(\\d{1,2})\\.?\\s*(?:de\\s+|of\\s+)?$").matcher(before);
-                Matcher dayAfter = Pattern.compile("^\\s*(\\d{1,2})(?![\\d:h]|\\.\\d)").matcher(after);
+                Matcher dayBefore = Regexes.of("(?<![\\d:.])(\\d{1,2})\\.?\\s*(?:de\\s+|of\\s+)?$").matcher(before);
+                Matcher dayAfter = Regexes.of("^\\s*(\\d{1,2})(?![\\d:h]|\\.\\d)").matcher(after);
                 int consumedAfter = 0;
                 int consumedBefore = before.length();
                 if (dayBefore.find()) {
@@ -394,7 +393,7 @@ public final class CommentDateParser {
                 }
                 month = mo;
                 String tail = after.substring(consumedAfter);
-                Matcher y = Pattern.compile("^\\s*,?\\s*(\\d{4})\\b").matcher(tail);
+                Matcher y = Regexes.of("^\\s*,?\\s*(\\d{4})\\b").matcher(tail);
                 if (y.find()) {
                     year = Integer.parseInt(y.group(1));
                     tail = tail.substring(y.end());
@@ -406,7 +405,7 @@ public final class CommentDateParser {
                 return null;
             }
             if (year == null) {
-                Matcher y = Pattern.compile("\\b(\\d{4})\\b(?!\\s*(:|h\\d))").matcher(rest);
+                Matcher y = Regexes.of("\\b(\\d{4})\\b(?!\\s*(:|h\\d))").matcher(rest);
                 if (y.find()) {
                     year = Integer.parseInt(y.group(1));
                     rest = rest.substring(0, y.start()) + " " + rest.substring(y.end());
@@ -425,19 +424,19 @@ public final class CommentDateParser {
 
     /** The zone the text names ("EDT", "GMT+2", "+0100"), else the site's. */
     private static ZoneId zoneIn(String s, ZoneId fallback) {
-        Matcher words = Pattern.compile("(?<![a-z])([a-z]{1,5})(?![a-z])").matcher(s);
+        Matcher words = Regexes.of("(?<![a-z])([a-z]{1,5})(?![a-z])").matcher(s);
         while (words.find()) {
             ZoneOffset z = ZONES.get(words.group(1));
-            if (z != null && !(words.group(1).equals("z") && !s.matches(".*\\dz.*"))) {
+            if (z != null && !(words.group(1).equals("z") && !Regexes.of(".*\\dz.*").matcher(s).matches())) {
                 String after = s.substring(words.end());
-                Matcher off = Pattern.compile("^\\s*([+-])(\\d{1,2})(?::?(\\d{2}))?").matcher(after);
+                Matcher off = Regexes.of("^\\s*([+-])(\\d{1,2})(?::?(\\d{2}))?").matcher(after);
                 if (off.find() && (words.group(1).equals("gmt") || words.group(1).equals("utc"))) {
                     return offsetOf(off.group(1), off.group(2), off.group(3));
                 }
                 return z;
             }
         }
-        Matcher off = Pattern.compile("(?<=\\d\\s?|\\s)([+-])(\\d{2}):?(\\d{2})\\b").matcher(s);
+        Matcher off = Regexes.of("(?<=\\d\\s?|\\s)([+-])(\\d{2}):?(\\d{2})\\b").matcher(s);
         if (off.find()) {
             return offsetOf(off.group(1), off.group(2), off.group(3));
         }
