@@ -1,5 +1,7 @@
 package io.vigie.ingest;
 
+import io.vigie.ingest.crawl.SiteRule;
+import io.vigie.ingest.crawl.SiteRules;
 import io.vigie.ingest.ssrf.AddressRange;
 import io.vigie.runtime.config.ConfigDocument;
 import java.net.URI;
@@ -42,10 +44,28 @@ public record IngestConfig(
         Integer seenLimitPerFeed,
         Long transactionTimeoutMillis,
         List<SourceConfig> sources,
-        Push push) {
+        Push push,
+        List<SiteRule> crawlRules,
+        Integer defaultMaxPages,
+        Long retireAfterDays) {
+
+    /** Source kinds: feeds ({@code feed, comments, video, site}) and crawled pages ({@code thread, forum}). */
+    public static final List<String> KINDS = List.of("feed", "comments", "video", "site", "thread", "forum");
 
     public static final IngestConfig DEFAULTS = new IngestConfig(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null);
+
+    /** Without crawl settings (feeds and push only). */
+    public IngestConfig(String contactUrl, List<String> allowedPrivateRanges, Long minHostDelayMillis,
+                        Long maxBackoffSeconds, Long connectTimeoutMillis, Long readTimeoutMillis, Long maxResponseBytes,
+                        Integer maxRedirects, Integer fetchThreads, Boolean obeyRobots, Long defaultMinPollSeconds,
+                        Long defaultMaxPollSeconds, Long signalPollSeconds, Integer seenLimitPerFeed,
+                        Long transactionTimeoutMillis, List<SourceConfig> sources, Push push) {
+        this(contactUrl, allowedPrivateRanges, minHostDelayMillis, maxBackoffSeconds, connectTimeoutMillis,
+                readTimeoutMillis, maxResponseBytes, maxRedirects, fetchThreads, obeyRobots, defaultMinPollSeconds,
+                defaultMaxPollSeconds, signalPollSeconds, seenLimitPerFeed, transactionTimeoutMillis, sources, push,
+                null, null, null);
+    }
 
     /** Without a push endpoint (polling only). */
     public IngestConfig(String contactUrl, List<String> allowedPrivateRanges, Long minHostDelayMillis,
@@ -55,7 +75,8 @@ public record IngestConfig(
                         Long transactionTimeoutMillis, List<SourceConfig> sources) {
         this(contactUrl, allowedPrivateRanges, minHostDelayMillis, maxBackoffSeconds, connectTimeoutMillis,
                 readTimeoutMillis, maxResponseBytes, maxRedirects, fetchThreads, obeyRobots, defaultMinPollSeconds,
-                defaultMaxPollSeconds, signalPollSeconds, seenLimitPerFeed, transactionTimeoutMillis, sources, null);
+                defaultMaxPollSeconds, signalPollSeconds, seenLimitPerFeed, transactionTimeoutMillis, sources, null,
+                null, null, null);
     }
 
     /**
@@ -88,14 +109,27 @@ public record IngestConfig(
         transactionTimeoutMillis = transactionTimeoutMillis == null ? 60_000L : transactionTimeoutMillis;
         sources = sources == null ? List.of() : List.copyOf(sources);
         push = push == null ? new Push(null, null, null, null) : push;
+        crawlRules = crawlRules == null ? List.of() : List.copyOf(crawlRules);
+        defaultMaxPages = defaultMaxPages == null ? 20 : defaultMaxPages;
+        retireAfterDays = retireAfterDays == null ? 30L : retireAfterDays;
+    }
+
+    /** The rule of that name, or null. */
+    public SiteRule rule(String name) {
+        return name == null ? null : crawlRules.stream().filter(r -> name.equals(r.name())).findFirst().orElse(null);
     }
 
     /** One source as written in the file. */
     public record SourceConfig(String name, String url, String kind, Long minPollSeconds, Long maxPollSeconds,
-                               List<String> brands, Boolean paused) {
+                               List<String> brands, Boolean paused, String rule, Integer maxPages) {
         public SourceConfig {
             brands = brands == null ? List.of() : List.copyOf(brands);
             paused = paused != null && paused;
+        }
+
+        public SourceConfig(String name, String url, String kind, Long minPollSeconds, Long maxPollSeconds,
+                            List<String> brands, Boolean paused) {
+            this(name, url, kind, minPollSeconds, maxPollSeconds, brands, paused, null, null);
         }
     }
 
@@ -141,6 +175,37 @@ public record IngestConfig(
                 throw doc.error("ingest.push.port", "must be a port number (0 for any free one), got " + push.port());
             }
         }
+        Set<String> ruleNames = new HashSet<>();
+        for (int i = 0; i < crawlRules.size(); i++) {
+            SiteRule r = crawlRules.get(i);
+            String key = "ingest.crawlRules[" + i + "]";
+            if (r.name() == null || r.name().isBlank() || !ruleNames.add(r.name())) {
+                throw doc.error(key + ".name", "is required and must be unique");
+            }
+            if (r.item() == null || r.item().isBlank()) {
+                throw doc.error(key + ".item", "is required: the CSS selector of one comment or post");
+            }
+            String bad = SiteRules.invalidSelector(r);
+            if (bad != null) {
+                throw doc.error(key + "." + bad.substring(0, bad.indexOf(':')), bad.substring(bad.indexOf(':') + 1).strip());
+            }
+            if (r.timeZone() != null) {
+                try {
+                    java.time.ZoneId.of(r.timeZone());
+                } catch (java.time.DateTimeException e) {
+                    throw doc.error(key + ".timeZone", "is not a time zone (e.g. Europe/Paris): " + r.timeZone());
+                }
+            }
+            if (r.dateFormat() != null) {
+                try {
+                    java.time.format.DateTimeFormatter.ofPattern(r.dateFormat());
+                } catch (IllegalArgumentException e) {
+                    throw doc.error(key + ".dateFormat", "is not a DateTimeFormatter pattern: " + e.getMessage());
+                }
+            }
+        }
+        positive(doc, "ingest.defaultMaxPages", defaultMaxPages);
+        positive(doc, "ingest.retireAfterDays", retireAfterDays);
         Set<String> names = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {
             SourceConfig s = sources.get(i);
@@ -152,8 +217,17 @@ public record IngestConfig(
                 throw doc.error(key + ".name", "duplicates another source's name: " + s.name());
             }
             checkSourceUrl(doc, key + ".url", s.url());
-            if (s.kind() != null && !List.of("feed", "comments", "video", "site").contains(s.kind())) {
-                throw doc.error(key + ".kind", "must be feed, comments, video or site, got " + s.kind());
+            if (s.kind() != null && !KINDS.contains(s.kind())) {
+                throw doc.error(key + ".kind", "must be one of " + String.join(", ", KINDS) + ", got " + s.kind());
+            }
+            if (s.rule() != null && rule(s.rule()) == null) {
+                throw doc.error(key + ".rule", "names no rule of ingest.crawlRules: " + s.rule());
+            }
+            if (s.rule() != null && !"thread".equals(s.kind()) && !"forum".equals(s.kind())) {
+                throw doc.error(key + ".rule", "applies to kind thread or forum only");
+            }
+            if (s.maxPages() != null && s.maxPages() <= 0) {
+                throw doc.error(key + ".maxPages", "must be positive");
             }
             if (s.minPollSeconds() != null && s.minPollSeconds() <= 0) {
                 throw doc.error(key + ".minPollSeconds", "must be positive");

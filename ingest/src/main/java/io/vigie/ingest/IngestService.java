@@ -89,7 +89,8 @@ public final class IngestService implements VigieService {
             int partitions = producer.partitionsFor(Topics.INGEST_STATE).size();
             for (IngestConfig.SourceConfig s : config.sources()) {
                 IngestState.Source source = new IngestState.Source(s.name(), CanonicalUrl.of(s.url()), s.kind(),
-                        s.minPollSeconds(), s.maxPollSeconds(), s.brands(), s.paused(), "config", clock.instant());
+                        s.minPollSeconds(), s.maxPollSeconds(), s.brands(), s.paused(), "config", clock.instant(),
+                        s.rule(), s.maxPages());
                 producer.send(KafkaSink.sourceRecord(source.url(), source, partitions));
             }
             producer.flush();

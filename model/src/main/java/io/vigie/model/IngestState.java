@@ -37,15 +37,32 @@ public record IngestState(int schemaVersion, Source source, Feed feed) {
      * @param kind "feed" (blog, news, forum feed), "comments" (a comment feed: every item is a comment), "video"
      *     (YouTube or Media RSS channel) or "site" (a page whose feeds are discovered)
      * @param brands brand ids this source is known to talk about; a signal on one of them polls it faster
-     * @param origin who wrote it: "config" or "cli"
+     *     ; for pages without feeds, "thread" (an article or forum thread and its comments, followed through its
+     *     pages) or "forum" (an index that lists threads: each new one becomes a "thread" source)
+     * @param origin who wrote it: "config", "cli", or "forum:&lt;name&gt;" for a thread found on a forum index
+     * @param rule for "thread" and "forum": the name of the site rule in {@code ingest.crawlRules}, or null (structured
+     *     data, then the generic reader). Added after schema version 1: older records read as null.
+     * @param maxPages for "thread" and "forum": how many pages are followed per visit, or null for the default
      */
     public record Source(String name, String url, String kind, Long minPollSeconds, Long maxPollSeconds,
-                         List<String> brands, boolean paused, String origin, Instant updatedAt) {
+                         List<String> brands, boolean paused, String origin, Instant updatedAt, String rule,
+                         Integer maxPages) {
         public Source {
             Schema.required(name, "source.name");
             Schema.required(url, "source.url");
             kind = kind == null ? "feed" : kind;
             brands = Schema.list(brands);
+        }
+
+        /** A feed source (no crawl rule, no page limit). */
+        public Source(String name, String url, String kind, Long minPollSeconds, Long maxPollSeconds,
+                      List<String> brands, boolean paused, String origin, Instant updatedAt) {
+            this(name, url, kind, minPollSeconds, maxPollSeconds, brands, paused, origin, updatedAt, null, null);
+        }
+
+        /** Whether it is read as HTML pages by the crawler rather than as a feed. */
+        public boolean crawled() {
+            return kind.equals("thread") || kind.equals("forum");
         }
     }
 

@@ -18,6 +18,9 @@ import java.util.List;
  * @param publishedAt when the author published it, if the source says
  * @param fetchedAt when Vigie read it; the event time falls back to it
  * @param languageHint language the source declares (feed language, xml:lang), not a detection
+ * @param position for a comment read from a page, its 1-based place in the thread (the opening post is 1 on a
+ *     forum); null when unknown. Added after version 1 of the schema: older records read as null.
+ * @param replyUrl where to answer it (the page's reply link, else the thread), or null. Added like {@code position}.
  */
 public record RawMention(
         int schemaVersion,
@@ -39,7 +42,18 @@ public record RawMention(
         Instant fetchedAt,
         String languageHint,
         Engagement engagement,
-        Provenance provenance) {
+        Provenance provenance,
+        Integer position,
+        String replyUrl) {
+
+    /** A mention without a place in a thread nor a reply link (feeds, videos). */
+    public RawMention(int schemaVersion, String id, long version, String source, String sourceHost, MentionKind kind,
+                      String url, String parentUrl, String threadUrl, String author, String title, String text,
+                      String safeHtml, List<String> categories, List<MediaRef> media, Instant publishedAt,
+                      Instant fetchedAt, String languageHint, Engagement engagement, Provenance provenance) {
+        this(schemaVersion, id, version, source, sourceHost, kind, url, parentUrl, threadUrl, author, title, text,
+                safeHtml, categories, media, publishedAt, fetchedAt, languageHint, engagement, provenance, null, null);
+    }
 
     public RawMention {
         schemaVersion = Schema.version(schemaVersion);

@@ -29,7 +29,8 @@ public final class MentionNormalizer {
         RawMention clean = new RawMention(m.schemaVersion(), m.id().strip(), m.version(), m.source(), m.sourceHost(),
                 m.kind(), canonicalUrl(m.url()), canonicalUrl(m.parentUrl()), canonicalUrl(m.threadUrl()), m.author(),
                 cleanText(m.title()), cleanText(m.text()), m.safeHtml(), m.categories(), m.media(), m.publishedAt(),
-                m.fetchedAt(), m.languageHint(), m.engagement(), m.provenance());
+                m.fetchedAt(), m.languageHint(), m.engagement(), m.provenance(), m.position(),
+                canonicalUrl(m.replyUrl()));
         // Published time, else fetched; a published time after the fetch is a clock error on the source's side,
         // and trusting it would push stream time ahead and close windows early.
         Instant eventTime = clean.eventTime().isAfter(clean.fetchedAt()) ? clean.fetchedAt() : clean.eventTime();

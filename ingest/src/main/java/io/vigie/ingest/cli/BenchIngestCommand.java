@@ -180,7 +180,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
         }
     }
 
-    private static String load() {
+    static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip() + " (1, 5, 15 min; shared machine)";
         } catch (IOException e) {

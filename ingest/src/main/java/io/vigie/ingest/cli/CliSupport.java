@@ -44,7 +44,8 @@ final class CliSupport {
         IngestConfig out = new IngestConfig(contact, ranges, c.minHostDelayMillis(), c.maxBackoffSeconds(),
                 c.connectTimeoutMillis(), c.readTimeoutMillis(), c.maxResponseBytes(), c.maxRedirects(), c.fetchThreads(),
                 c.obeyRobots(), c.defaultMinPollSeconds(), c.defaultMaxPollSeconds(), c.signalPollSeconds(),
-                c.seenLimitPerFeed(), c.transactionTimeoutMillis(), c.sources(), c.push());
+                c.seenLimitPerFeed(), c.transactionTimeoutMillis(), c.sources(), c.push(), c.crawlRules(), c.defaultMaxPages(),
+                c.retireAfterDays());
         out.validate(ConfigDocument.parse("{}", "command line", k -> null));
         return out;
     }

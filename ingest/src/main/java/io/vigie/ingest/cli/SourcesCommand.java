@@ -109,8 +109,16 @@ public final class SourcesCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "<url>")
         String url;
 
-        @Option(names = "--kind", defaultValue = "feed", description = "feed, comments, video or site.")
+        @Option(names = "--kind", defaultValue = "feed", description = "feed, comments, video, site, thread (a page"
+                + " and its comments, followed through its pages) or forum (an index whose threads are each crawled).")
         String kind;
+
+        @Option(names = "--rule", paramLabel = "<name>", description = "thread or forum: the site rule of ingest.crawlRules"
+                + " (default: a rule declared for the host, else schema.org and the generic reader).")
+        String rule;
+
+        @Option(names = "--max-pages", paramLabel = "<n>", description = "thread or forum: pages followed per visit.")
+        Integer maxPages;
 
         @Option(names = "--brand", description = "A brand id this source talks about (repeatable).")
         List<String> brands = new ArrayList<>();
@@ -131,8 +139,16 @@ public final class SourcesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!List.of("feed", "comments", "video", "site").contains(kind)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--kind must be feed, comments, video or site");
+            if (!IngestConfig.KINDS.contains(kind)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--kind must be one of "
+                        + String.join(", ", IngestConfig.KINDS));
+            }
+            boolean crawled = kind.equals("thread") || kind.equals("forum");
+            if ((rule != null || maxPages != null) && !crawled) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--rule and --max-pages apply to --kind thread or forum");
+            }
+            if (rule != null && config != null && CliSupport.ingest(config, contactUrl, allowRanges).rule(rule) == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no rule named " + rule + " in ingest.crawlRules of " + config);
             }
             String feedUrl = url;
             String storedKind = kind;
@@ -163,7 +179,7 @@ public final class SourcesCommand implements Runnable {
                 out().println("added " + name + " (comments) " + CanonicalUrl.of(commentsUrl));
             }
             IngestState.Source source = new IngestState.Source(name, CanonicalUrl.of(feedUrl), storedKind, minPoll, maxPoll,
-                    brands, false, "cli", Instant.now());
+                    brands, false, "cli", Instant.now(), rule, maxPages);
             catalog.put(source);
             out().println("added " + name + " " + source.url());
             return 0;
@@ -270,13 +286,21 @@ public final class SourcesCommand implements Runnable {
         @Option(names = "--allow-range", description = "Allow fetching this private range (CIDR), e.g. 127.0.0.0/8.")
         List<String> allowRanges = new ArrayList<>();
 
-        @Option(names = "--kind", defaultValue = "feed", description = "feed, comments or video: how entries are read.")
+        @Option(names = "--kind", defaultValue = "feed", description = "feed, comments or video: how entries are read;"
+                + " thread or forum: read as a page by the crawler (also for an .html file, or a page that announces no feed).")
         String kind;
+
+        @Option(names = "--rule", paramLabel = "<name>", description = "Read the page with this rule of ingest.crawlRules"
+                + " (from --config).")
+        String rule;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (PageTry.applies(target, kind, rule)) {
+                return new PageTry(out, err).run(target, kind, rule, config, contactUrl, allowRanges);
+            }
             ObjectMapper json = VigieJson.newMapper();
             Path file = Path.of(target);
             List<RawMention> mentions;

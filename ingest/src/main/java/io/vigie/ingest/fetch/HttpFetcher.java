@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +33,14 @@ import java.util.zip.InflaterInputStream;
  * so a small gzip bomb is caught too).
  */
 public final class HttpFetcher implements AutoCloseable {
+    static {
+        // lets a request name its Host while connecting to the address the guard checked (see pinned); the
+        // launcher sets it too, before any HTTP client of the JVM reads it
+        if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
+            System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        }
+    }
+
     private final HttpClient client;
     private final FetchSettings settings;
     private final AddressGuard guard;
@@ -64,12 +74,13 @@ public final class HttpFetcher implements AutoCloseable {
     public FetchResult get(URI url, String etag, String lastModified) throws FetchException {
         URI current = url;
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
+            InetAddress checked;
             try {
-                guard.check(current);
+                checked = guard.checkedAddress(current);
             } catch (RefusedAddressException e) {
                 throw new FetchException(e.getMessage(), e);
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(current)
+            HttpRequest.Builder request = pinned(current, checked)
                     .timeout(settings.readTimeout())
                     .header("User-Agent", settings.userAgent())
                     .header("Accept", "application/atom+xml, application/rss+xml, application/rdf+xml, "
@@ -121,6 +132,32 @@ public final class HttpFetcher implements AutoCloseable {
                     retryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now()));
         }
         throw new FetchException("more than " + settings.maxRedirects() + " redirects from " + url, null);
+    }
+
+    /**
+     * A request to the checked address. Plain http connects to the address literal and names the host in the Host
+     * header, so the name is not resolved a second time (DNS rebinding). https keeps the name, which TLS needs for
+     * SNI and certificate checks; there the certificate binds the connection to the name: a rebound address inside
+     * the network would have to present a valid certificate for the attacker's domain.
+     */
+    static HttpRequest.Builder pinned(URI url, InetAddress checked) {
+        String host = url.getHost();
+        boolean literal = host.startsWith("[") || host.matches("[0-9.]+");
+        if (!"http".equalsIgnoreCase(url.getScheme()) || literal) {
+            return HttpRequest.newBuilder(url);
+        }
+        String address = checked instanceof Inet6Address ? "[" + checked.getHostAddress() + "]" : checked.getHostAddress();
+        try {
+            URI direct = new URI(url.getScheme(), url.getRawUserInfo(), address, url.getPort(), null, null, null);
+            String rest = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+            if (url.getRawQuery() != null) {
+                rest += "?" + url.getRawQuery();
+            }
+            return HttpRequest.newBuilder(URI.create(direct + rest))
+                    .header("Host", url.getPort() < 0 ? host : host + ":" + url.getPort());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("cannot address " + url + " by " + address, e);
+        }
     }
 
     private byte[] readBody(HttpResponse<InputStream> response, URI url) throws FetchException {

@@ -1,5 +1,6 @@
 package io.vigie.ingest.poll;
 
+import io.vigie.ingest.crawl.ThreadPoller;
 import io.vigie.ingest.feeds.FeedDocument;
 import io.vigie.ingest.feeds.FeedReader;
 import io.vigie.ingest.feeds.FeedUnreadableException;
@@ -50,13 +51,21 @@ public final class FeedPoller {
     private final FeedReader reader;
     private final MentionBuilder builder;
     private final int seenLimit;
+    private final ThreadPoller pages;
 
     public FeedPoller(HttpFetcher fetcher, RobotsCache robots, FeedReader reader, MentionBuilder builder, int seenLimit) {
+        this(fetcher, robots, reader, builder, seenLimit, null);
+    }
+
+    /** @param pages reads the sources of kind thread and forum (HTML pages, not feeds); null refuses them */
+    public FeedPoller(HttpFetcher fetcher, RobotsCache robots, FeedReader reader, MentionBuilder builder, int seenLimit,
+                      ThreadPoller pages) {
         this.fetcher = fetcher;
         this.robots = robots;
         this.reader = reader;
         this.builder = builder;
         this.seenLimit = seenLimit;
+        this.pages = pages;
     }
 
     public Polled poll(IngestState.Source source, IngestState.Feed previous, long minPoll, long maxPoll, Instant now) {
@@ -66,6 +75,14 @@ public final class FeedPoller {
         } catch (FetchException e) {
             IngestState.Feed prev = previous != null ? previous : emptyState(source.url(), minPoll);
             return new Polled(failure(prev, e.getMessage(), now, minPoll, maxPoll), 0, null, false, true);
+        }
+        if (source.crawled()) {
+            if (pages == null) {
+                IngestState.Feed prev = previous != null ? previous : emptyState(source.url(), minPoll);
+                return new Polled(failure(prev, "kind " + source.kind() + " is not read here", now, minPoll, maxPoll),
+                        0, null, false, true);
+            }
+            return pages.poll(source, previous, minPoll, maxPoll, now);
         }
         RobotsRules rules = robots == null ? null : robots.rulesFor(url);
         Polled polled = poll(source, previous, minPoll, maxPoll, now, url, rules);
@@ -131,19 +148,10 @@ public final class FeedPoller {
             if (!inThisPoll.add(m.id())) {
                 continue; // the same item twice in one feed document
             }
-            String fingerprint = m.provenance().contentHash() + ":" + b.engagementHash();
-            String previousValue = seen.get(m.id());
-            long version = 1;
-            if (previousValue != null) {
-                String[] parts = previousValue.split(":", 4);
-                if (parts.length >= 3 && (parts[1] + ":" + parts[2]).equals(fingerprint)) {
-                    seen.put(m.id(), parts[0] + ":" + fingerprint + ":" + sequence); // still in the feed: keep it fresh
-                    continue;
-                }
-                version = Long.parseLong(parts[0]) + 1;
+            RawMention next = nextVersion(seen, m, b.engagementHash(), sequence);
+            if (next != null) {
+                toPublish.add(next);
             }
-            toPublish.add(withVersion(m, version));
-            seen.put(m.id(), version + ":" + fingerprint + ":" + sequence);
         }
         trim(seen, seenLimit);
         IngestState.Feed next = new IngestState.Feed(prev.url(), result.etag(), result.lastModified(), seen, now, now,
@@ -156,7 +164,7 @@ public final class FeedPoller {
         return new IngestState.Feed(CanonicalUrl.of(url), null, null, Map.of(), null, null, minPoll, null, null, 0, 0, 0, 0);
     }
 
-    private static PollOutcome failure(IngestState.Feed prev, String error, Instant now, long minPoll, long maxPoll) {
+    public static PollOutcome failure(IngestState.Feed prev, String error, Instant now, long minPoll, long maxPoll) {
         long consecutive = prev.consecutiveErrors() + 1;
         IngestState.Feed next = new IngestState.Feed(prev.url(), prev.etag(), prev.lastModified(), prev.seen(), now,
                 prev.lastSuccessAt(), PollInterval.afterError(consecutive, minPoll, maxPoll), error, now,
@@ -170,14 +178,35 @@ public final class FeedPoller {
                 f.itemsPublished(), f.polls());
     }
 
-    static RawMention withVersion(RawMention m, long version) {
+    /**
+     * The mention to publish for an item read now, or null when it is unchanged: a new id is version 1, changed
+     * content or engagement the next version. Updates {@code seen} (id → "version:contentHash:engagementHash:sequence").
+     */
+    public static RawMention nextVersion(Map<String, String> seen, RawMention m, String engagementHash, long sequence) {
+        String fingerprint = m.provenance().contentHash() + ":" + engagementHash;
+        String previousValue = seen.get(m.id());
+        long version = 1;
+        if (previousValue != null) {
+            String[] parts = previousValue.split(":", 4);
+            if (parts.length >= 3 && (parts[1] + ":" + parts[2]).equals(fingerprint)) {
+                seen.put(m.id(), parts[0] + ":" + fingerprint + ":" + sequence); // still there: keep it fresh
+                return null;
+            }
+            version = Long.parseLong(parts[0]) + 1;
+        }
+        seen.put(m.id(), version + ":" + fingerprint + ":" + sequence);
+        return withVersion(m, version);
+    }
+
+    public static RawMention withVersion(RawMention m, long version) {
         return new RawMention(m.schemaVersion(), m.id(), version, m.source(), m.sourceHost(), m.kind(), m.url(),
                 m.parentUrl(), m.threadUrl(), m.author(), m.title(), m.text(), m.safeHtml(), m.categories(), m.media(),
-                m.publishedAt(), m.fetchedAt(), m.languageHint(), m.engagement(), m.provenance());
+                m.publishedAt(), m.fetchedAt(), m.languageHint(), m.engagement(), m.provenance(), m.position(),
+                m.replyUrl());
     }
 
     /** Keeps the ids seen most recently (largest poll sequence): old items that left the feed are forgotten. */
-    static void trim(Map<String, String> seen, int limit) {
+    public static void trim(Map<String, String> seen, int limit) {
         if (seen.size() <= limit) {
             return;
         }

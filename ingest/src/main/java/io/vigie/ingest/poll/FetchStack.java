@@ -1,6 +1,7 @@
 package io.vigie.ingest.poll;
 
 import io.vigie.ingest.IngestConfig;
+import io.vigie.ingest.crawl.ThreadPoller;
 import io.vigie.ingest.feeds.FeedReader;
 import io.vigie.ingest.feeds.MentionBuilder;
 import io.vigie.ingest.fetch.FetchSettings;
@@ -26,7 +27,11 @@ public record FetchStack(HttpFetcher fetcher, FeedPoller poller, HostPoliteness 
         AddressGuard guard = new AddressGuard(config.allowedPrivateRanges().stream().map(AddressRange::parse).toList());
         HttpFetcher fetcher = new HttpFetcher(settings, guard);
         RobotsCache robots = config.obeyRobots() ? new RobotsCache(fetcher, PRODUCT_TOKEN, clock) : null;
-        FeedPoller poller = new FeedPoller(fetcher, robots, new FeedReader(), new MentionBuilder(), config.seenLimitPerFeed());
+        ThreadPoller pages = new ThreadPoller(fetcher, robots, new ThreadPoller.Settings(config.crawlRules(),
+                config.defaultMaxPages(), config.retireAfterDays(), Duration.ofMillis(config.minHostDelayMillis()),
+                config.seenLimitPerFeed()));
+        FeedPoller poller = new FeedPoller(fetcher, robots, new FeedReader(), new MentionBuilder(), config.seenLimitPerFeed(),
+                pages);
         HostPoliteness politeness = new HostPoliteness(Duration.ofMillis(config.minHostDelayMillis()),
                 Duration.ofSeconds(config.maxBackoffSeconds()));
         return new FetchStack(fetcher, poller, politeness, userAgent);

@@ -146,6 +146,10 @@ public final class KafkaSink implements PollSink {
             }
             producer.send(new ProducerRecord<>(Topics.INGEST_STATE, StateKeys.partitionOf(p.feedUrl(), statePartitions),
                     StateKeys.feedKey(p.feedUrl()), states.encode(IngestState.of(p.outcome().feedState()))));
+            for (IngestState.Source found : p.outcome().discovered()) {
+                // threads found on a forum index become sources in the same transaction as the index's state
+                producer.send(sourceRecord(found.url(), found, statePartitions));
+            }
         }
         GroupView view = group == null ? null : group.get();
         if (view != null && view.groupMetadata() != null && !view.positions().isEmpty()) {

@@ -109,7 +109,7 @@ public final class SourceCatalog {
 
     public static IngestState.Source paused(IngestState.Source s, boolean paused) {
         return new IngestState.Source(s.name(), s.url(), s.kind(), s.minPollSeconds(), s.maxPollSeconds(), s.brands(),
-                paused, "cli", Instant.now());
+                paused, "cli", Instant.now(), s.rule(), s.maxPages());
     }
 
     private void write(String url, IngestState.Source source) {

@@ -21,14 +21,35 @@ public final class AddressGuard {
             AddressRange.parse("::1/128"), AddressRange.parse("::/128"), AddressRange.parse("fc00::/7"),
             AddressRange.parse("fe80::/10"), AddressRange.parse("ff00::/8"));
 
+    /** Name resolution, replaceable in tests (e.g. a resolver that answers differently the second time). */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
     private final List<AddressRange> allowed;
+    private final Resolver resolver;
 
     public AddressGuard(List<AddressRange> allowed) {
+        this(allowed, InetAddress::getAllByName);
+    }
+
+    public AddressGuard(List<AddressRange> allowed, Resolver resolver) {
         this.allowed = List.copyOf(allowed);
+        this.resolver = resolver;
     }
 
     /** Throws {@link RefusedAddressException} when the URL must not be fetched. */
     public void check(URI url) throws RefusedAddressException {
+        checkedAddress(url);
+    }
+
+    /**
+     * Checks the URL and returns the address the connection must use: the first one the check resolved. The
+     * fetcher connects to that address rather than resolving the name again, so a DNS answer that changes between
+     * the check and the connection (rebinding) cannot lead it elsewhere.
+     */
+    public InetAddress checkedAddress(URI url) throws RefusedAddressException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new RefusedAddressException(url, "scheme " + scheme + " is not http or https");
@@ -39,7 +60,7 @@ public final class AddressGuard {
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
         } catch (UnknownHostException e) {
             throw new RefusedAddressException(url, "host " + host + " does not resolve");
         }
@@ -50,6 +71,10 @@ public final class AddressGuard {
                         + "), which is not in ingest.allowedPrivateRanges");
             }
         }
+        if (addresses.length == 0) {
+            throw new RefusedAddressException(url, "host " + host + " does not resolve");
+        }
+        return addresses[0];
     }
 
     /** Why an address is internal, or null when it is public. */

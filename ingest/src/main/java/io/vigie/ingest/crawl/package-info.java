@@ -1,0 +1,7 @@
+/**
+ * Comments and forum posts read from HTML pages that publish no feed: per-site rules (CSS selectors), schema.org
+ * structured data (JSON-LD, microdata, RDFa) and a generic reader of repeated comment blocks, tried in that order
+ * ({@link io.vigie.ingest.crawl.PageExtractor}); pagination and thread discovery
+ * ({@link io.vigie.ingest.crawl.ThreadPoller}). Extraction is pure: HTML in, {@link io.vigie.ingest.crawl.PageExtraction} out.
+ */
+package io.vigie.ingest.crawl;
