@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vigie.query.QueryField;
 import io.vigie.query.SearchQuery;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +33,6 @@ public final class AnalystSearch {
     public static final List<QueryField> FACETS = List.of(QueryField.BRAND, QueryField.SENTIMENT, QueryField.LANG,
             QueryField.SOURCE, QueryField.HOST, QueryField.KIND, QueryField.AUTHOR);
     static final String KEEP_ALIVE = "5m";
-    static final int HISTOGRAM_BUCKETS = 60;
     static final int FACET_SIZE = 10;
     public static final int MAX_PAGE_SIZE = 200;
 
@@ -73,6 +74,7 @@ public final class AnalystSearch {
 
     private SearchPage read(SearchCursor cursor, boolean withAggregations) throws IOException {
         Query query = SearchTranslator.toQuery(SearchQuery.parse(cursor.query()));
+        CalendarInterval interval = withAggregations ? histogramInterval(cursor.pitId(), query) : null;
         SearchRequest request = SearchRequest.of(s -> {
             s.pit(p -> p.id(cursor.pitId()).keepAlive(t -> t.time(KEEP_ALIVE)))
                     .query(query)
@@ -86,7 +88,7 @@ public final class AnalystSearch {
                 s.searchAfter(cursor.searchAfter());
             }
             if (withAggregations) {
-                s.aggregations(aggregations());
+                s.aggregations(aggregations(interval));
             }
             return s;
         });
@@ -106,14 +108,41 @@ public final class AnalystSearch {
                 withAggregations ? histogram(response) : List.of(), next, page);
     }
 
-    static Map<String, Aggregation> aggregations() {
+    /**
+     * The histogram's step for the result set's time span, at most about 100 bars. The local Elasticsearch has no
+     * {@code auto_date_histogram} (aggregations module), so the span is asked first: a min/max of the matches.
+     */
+    private CalendarInterval histogramInterval(String pit, Query query) throws IOException {
+        SearchResponse<Void> span = client.search(s -> s.pit(p -> p.id(pit)).query(query).size(0)
+                .trackTotalHits(t -> t.enabled(false))
+                .aggregations("first", a -> a.min(m -> m.field(SearchTranslator.DATE_FIELD)))
+                .aggregations("last", a -> a.max(m -> m.field(SearchTranslator.DATE_FIELD))), Void.class);
+        double first = span.aggregations().get("first").min().value();
+        double last = span.aggregations().get("last").max().value();
+        return intervalFor(Double.isFinite(first) && Double.isFinite(last) ? Duration.ofMillis((long) (last - first)) : Duration.ZERO);
+    }
+
+    static CalendarInterval intervalFor(Duration span) {
+        if (span.compareTo(Duration.ofDays(4)) <= 0) {
+            return CalendarInterval.Hour;
+        }
+        if (span.compareTo(Duration.ofDays(100)) <= 0) {
+            return CalendarInterval.Day;
+        }
+        if (span.compareTo(Duration.ofDays(700)) <= 0) {
+            return CalendarInterval.Week;
+        }
+        return CalendarInterval.Month;
+    }
+
+    static Map<String, Aggregation> aggregations(CalendarInterval interval) {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         for (QueryField f : FACETS) {
             String field = f == QueryField.AUTHOR ? "author" : SearchTranslator.indexField(f);
             aggs.put(f.queryName(), Aggregation.of(a -> a.terms(t -> t.field(field).size(FACET_SIZE))));
         }
         aggs.put("histogram", Aggregation.of(a -> a
-                .autoDateHistogram(h -> h.field(SearchTranslator.DATE_FIELD).buckets(HISTOGRAM_BUCKETS))
+                .dateHistogram(h -> h.field(SearchTranslator.DATE_FIELD).calendarInterval(interval).minDocCount(0))
                 .aggregations("sentiment", s -> s.terms(t -> t.field("sentiment.label").size(3)))));
         return aggs;
     }
@@ -139,7 +168,7 @@ public final class AnalystSearch {
         if (agg == null) {
             return out;
         }
-        for (DateHistogramBucket b : agg.autoDateHistogram().buckets().array()) {
+        for (DateHistogramBucket b : agg.dateHistogram().buckets().array()) {
             Map<String, Long> bySentiment = new LinkedHashMap<>();
             Aggregate s = b.aggregations().get("sentiment");
             if (s != null && s.isSterms()) {
