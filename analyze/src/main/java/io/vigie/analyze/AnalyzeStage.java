@@ -1,7 +1,7 @@
 package io.vigie.analyze;
 
 import io.vigie.analyze.brands.BrandEntry;
-import io.vigie.analyze.matching.QueryParseException;
+import io.vigie.query.QueryParseException;
 import io.vigie.analyze.sentiment.MentionSentimentScorer;
 import io.vigie.analyze.sentiment.SentimentModels;
 import io.vigie.analyze.streams.AnalyzeConfig;

@@ -35,6 +35,7 @@ public final class Vigie {
         IngestCommands.register(cli);
         AlertingCommands.register(cli);
         EndToEndCommands.register(cli);
+        SearchCommands.register(cli);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         return cli;
     }

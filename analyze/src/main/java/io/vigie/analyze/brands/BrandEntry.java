@@ -1,6 +1,6 @@
 package io.vigie.analyze.brands;
 
-import io.vigie.analyze.matching.BrandQuery;
+import io.vigie.query.BrandQuery;
 import io.vigie.model.Schema;
 import io.vigie.model.WatchedBrand;
 import java.time.Instant;
@@ -34,7 +34,7 @@ public record BrandEntry(String id, String name, String query, List<String> lang
         paused = paused != null && paused;
     }
 
-    /** Throws {@link io.vigie.analyze.matching.QueryParseException} when the query does not parse. */
+    /** Throws {@link io.vigie.query.QueryParseException} when the query does not parse. */
     public WatchedBrand toWatchedBrand(Instant now) {
         BrandQuery.parse(query);
         return new WatchedBrand(Schema.VERSION, id, name, query, languages, paused, now);

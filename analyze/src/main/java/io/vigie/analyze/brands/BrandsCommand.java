@@ -1,7 +1,7 @@
 package io.vigie.analyze.brands;
 
-import io.vigie.analyze.matching.BrandQuery;
-import io.vigie.analyze.matching.QueryParseException;
+import io.vigie.query.BrandQuery;
+import io.vigie.query.QueryParseException;
 import io.vigie.model.Schema;
 import io.vigie.model.WatchedBrand;
 import io.vigie.runtime.config.ConfigDocument;

@@ -1,6 +1,6 @@
 package io.vigie.analyze.brands;
 
-import io.vigie.analyze.matching.BrandQuery;
+import io.vigie.query.BrandQuery;
 import io.vigie.model.JsonSerde;
 import io.vigie.model.Topics;
 import io.vigie.model.UndecodableRecordException;

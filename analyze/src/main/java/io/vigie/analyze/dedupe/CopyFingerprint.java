@@ -1,6 +1,6 @@
 package io.vigie.analyze.dedupe;
 
-import io.vigie.analyze.matching.TextTokens;
+import io.vigie.query.TextTokens;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;

@@ -1,5 +1,8 @@
 package io.vigie.analyze.matching;
 
+import io.vigie.query.BrandQuery;
+import io.vigie.query.QueryNode;
+import io.vigie.query.TextTokens;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.vigie.analyze.stats;
 
-import io.vigie.analyze.matching.TextTokens;
+import io.vigie.query.TextTokens;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package io.vigie.analyze.streams;
 
 import io.vigie.analyze.matching.BrandMatcher;
-import io.vigie.analyze.matching.BrandQuery;
-import io.vigie.analyze.matching.QueryParseException;
+import io.vigie.query.BrandQuery;
+import io.vigie.query.QueryParseException;
 import io.vigie.model.JsonSerde;
 import io.vigie.model.UndecodableRecordException;
 import io.vigie.model.WatchedBrand;

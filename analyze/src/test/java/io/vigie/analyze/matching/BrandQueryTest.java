@@ -1,5 +1,8 @@
 package io.vigie.analyze.matching;
 
+import io.vigie.query.BrandQuery;
+import io.vigie.query.QueryParseException;
+import io.vigie.query.TextTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -13,7 +13,7 @@ import java.time.Instant;
  * changes nothing on a cluster already set up, and a cluster that gained the analysis-common module gets the
  * full analysis for the months to come.
  */
-final class MentionIndexSetup {
+public final class MentionIndexSetup {
     // A probe the integ-test distribution refuses (no elision, asciifolding nor stemmer filter) and any
     // distribution with analysis-common accepts.
     private static final String FULL_ANALYSIS_PROBE = """
@@ -24,13 +24,13 @@ final class MentionIndexSetup {
     private final MonthlyIndices indices;
     private final MentionIndexTemplate template;
 
-    MentionIndexSetup(MonthlyIndices indices, MentionIndexTemplate template) {
+    public MentionIndexSetup(MonthlyIndices indices, MentionIndexTemplate template) {
         this.indices = indices;
         this.template = template;
     }
 
     /** Puts the template and creates this month's index; returns the analysis the template uses. */
-    MentionIndexTemplate.Analysis install(ElasticsearchClient client, Instant now) throws IOException {
+    public MentionIndexTemplate.Analysis install(ElasticsearchClient client, Instant now) throws IOException {
         MentionIndexTemplate.Analysis analysis = probe(client);
         client.indices().putIndexTemplate(PutIndexTemplateRequest.of(t -> t
                 .name(indices.templateName())

@@ -1,4 +1,4 @@
-package io.vigie.analyze.matching;
+package io.vigie.query;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

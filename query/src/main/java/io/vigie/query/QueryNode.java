@@ -1,11 +1,12 @@
-package io.vigie.analyze.matching;
+package io.vigie.query;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A parsed brand query. Words, phrases, their OR and NEAR are "positional": they know where in the text they
- * matched, which NEAR needs. AND and NOT only say whether the text matches.
+ * A parsed query. Words, phrases, their OR, NEAR and proximity are "positional": they know where in the text they
+ * matched, which NEAR needs. AND and NOT only say whether the text matches. Field filters ({@link FieldTerm},
+ * {@link FieldRange}) exist only in a {@link SearchQuery}: they judge what a mention is, which a text cannot say.
  */
 public sealed interface QueryNode {
 
@@ -148,8 +149,15 @@ public sealed interface QueryNode {
         public void collectNames(List<QueryNode> names) {}
     }
 
-    /** Both sides in either order with at most {@code distance} words between them. */
-    record Near(Positional left, Positional right, int distance) implements Positional {
+    /**
+     * Both sides with at most {@code distance} words between them: in either order ({@code NEAR/n}), or the left
+     * side first when {@code ordered} ({@code ONEAR/n}).
+     */
+    record Near(Positional left, Positional right, int distance, boolean ordered) implements Positional {
+        public Near(Positional left, Positional right, int distance) {
+            this(left, right, distance, false);
+        }
+
         @Override
         public List<int[]> spans(TextTokens text) {
             List<int[]> out = new ArrayList<>();
@@ -157,7 +165,7 @@ public sealed interface QueryNode {
             for (int[] l : left.spans(text)) {
                 for (int[] r : rights) {
                     // Words strictly between the two sides; overlapping sides (the same word twice) never count.
-                    int between = l[1] < r[0] ? r[0] - l[1] - 1 : r[1] < l[0] ? l[0] - r[1] - 1 : -1;
+                    int between = l[1] < r[0] ? r[0] - l[1] - 1 : r[1] < l[0] && !ordered ? l[0] - r[1] - 1 : -1;
                     if (between >= 0 && between <= distance) {
                         out.add(new int[] {Math.min(l[0], r[0]), Math.max(l[1], r[1])});
                     }
@@ -171,4 +179,63 @@ public sealed interface QueryNode {
             left.collectNames(names);
         }
     }
+
+    /**
+     * A loose phrase, {@code "a b c"~n}: every word, in any order, at distinct positions, within a window of the
+     * words' count plus {@code distance} (at most {@code distance} other words among them).
+     */
+    record Proximity(List<String> words, int distance) implements Positional {
+        public Proximity {
+            words = List.copyOf(words);
+        }
+
+        @Override
+        public List<int[]> spans(TextTokens text) {
+            List<int[]> out = new ArrayList<>();
+            int width = words.size() + distance;
+            for (int start = 0; start < text.size(); start++) {
+                if (!words.contains(text.words().get(start))) {
+                    continue;
+                }
+                List<String> missing = new ArrayList<>(words);
+                int end = start;
+                for (; end < Math.min(text.size(), start + width) && !missing.isEmpty(); end++) {
+                    missing.remove(text.words().get(end));
+                }
+                if (missing.isEmpty()) {
+                    out.add(new int[] {start, end - 1});
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public void collectNames(List<QueryNode> names) {
+            names.add(this);
+        }
+    }
+
+    /** A filter on what a mention is rather than on its words; only search evaluates it, in the index. */
+    sealed interface Filter extends QueryNode {
+        QueryField field();
+
+        @Override
+        default boolean matches(TextTokens text) {
+            throw new UnsupportedOperationException(field().queryName()
+                    + ": is a search filter; a text alone cannot say whether it holds (BrandQuery refuses it)");
+        }
+
+        @Override
+        default void collectNames(List<QueryNode> names) {}
+    }
+
+    /** {@code lang:fr}: the field holds this value (a keyword; for {@code author:}, these words of the name). */
+    record FieldTerm(QueryField field, String value) implements Filter {}
+
+    /**
+     * {@code views>1000}, {@code date:2026-11-01..2026-11-30}: a bound may be null (open). Numbers are plain
+     * integers; dates are ISO dates or instants, or {@code now}, {@code now-7d} (d, h, w, M).
+     */
+    record FieldRange(QueryField field, String lower, boolean lowerInclusive, String upper, boolean upperInclusive)
+            implements Filter {}
 }
