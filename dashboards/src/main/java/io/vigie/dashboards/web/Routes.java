@@ -107,6 +107,12 @@ final class Routes {
             ctx.json(Map.of("status", status, "error", message == null ? "" : message));
             return;
         }
-        services.views().render(ctx, "error", Map.of("status", status, "message", message == null ? "" : message));
+        try {
+            services.views().render(ctx, "error", Map.of("status", status, "message", message == null ? "" : message));
+        } catch (RuntimeException e) {
+            // The error page itself failed: plain text, never a loop through the error handler.
+            log.error("event=error_page_failed status={}", status, e);
+            ctx.contentType("text/plain; charset=utf-8").result(status + " " + (message == null ? "" : message));
+        }
     }
 }

@@ -50,15 +50,20 @@ public final class Views {
     }
 
     public String renderToString(Context ctx, String template, Map<String, Object> model) {
-        UserPreferences prefs = WebContext.preferences(ctx);
-        Principal user = WebContext.principal(ctx);
+        return renderToString(template, model, WebContext.preferences(ctx), WebContext.principal(ctx), ctx.path(),
+                ctx.queryString());
+    }
+
+    /** Renders outside a request (tests, e-mails): the common values given explicitly. */
+    public String renderToString(String template, Map<String, Object> model, UserPreferences prefs, Principal user,
+            String path, String queryString) {
         Map<String, Object> values = new HashMap<>(model);
         values.put("user", user);
         values.put("csrf", user.csrfToken());
         values.put("prefs", prefs);
         values.put("lang", prefs.language());
-        values.put("path", ctx.path());
-        values.put("query", ctx.queryString() == null ? "" : ctx.queryString());
+        values.put("path", path);
+        values.put("query", queryString == null ? "" : queryString);
         values.put("assets", assets);
         StringWriter out = new StringWriter();
         try {

@@ -60,6 +60,11 @@ public record UserPreferences(Locale locale, ZoneId zone) {
         return defaultZone;
     }
 
+    /** The zone's id, e.g. {@code Europe/Paris} (templates cannot call JDK internals reflectively). */
+    public String zoneId() {
+        return zone.getId();
+    }
+
     public String language() {
         return locale.getLanguage();
     }

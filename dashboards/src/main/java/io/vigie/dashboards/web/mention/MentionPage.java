@@ -58,7 +58,7 @@ public final class MentionPage {
         m.put("doc", doc);
         m.put("card", MentionCard.ofDocument(doc));
         m.put("link", MentionCard.linkOf(doc.path("url").asText(null)));
-        m.put("safeHtml", doc.path("safeHtml").asText(""));
+        m.put("safeHtml", SafeHtml.clean(doc.path("safeHtml").asText("")));
         m.put("sentences", brandSentences(id, doc));
         m.put("copies", copies(doc));
         m.put("parent", byField("url", doc.path("parentUrl").asText(null), id, 1));
