@@ -36,6 +36,7 @@ public final class Vigie {
         AlertingCommands.register(cli);
         EndToEndCommands.register(cli);
         SearchCommands.register(cli);
+        DashboardsCommands.register(cli);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         return cli;
     }
