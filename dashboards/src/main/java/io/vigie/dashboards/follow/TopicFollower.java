@@ -116,9 +116,14 @@ public final class TopicFollower implements VigieService {
                 }
             }
             consumer.assign(all);
-            consumer.seekToBeginning(fromStart);
             List<TopicPartition> fromEnd = all.stream().filter(tp -> !fromStart.contains(tp)).toList();
-            consumer.seekToEnd(fromEnd);
+            // An empty list would mean every assigned partition to both calls.
+            if (!fromStart.isEmpty()) {
+                consumer.seekToBeginning(fromStart);
+            }
+            if (!fromEnd.isEmpty()) {
+                consumer.seekToEnd(fromEnd);
+            }
             Map<TopicPartition, Long> startEnd = consumer.endOffsets(fromStart);
             while (running) {
                 var records = consumer.poll(Duration.ofMillis(100));

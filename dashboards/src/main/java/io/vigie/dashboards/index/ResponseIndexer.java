@@ -122,6 +122,12 @@ public final class ResponseIndexer implements VigieService, ResponseMerge {
                     log.warn("service=response-indexer event=elasticsearch_unavailable mention={} error=\"{}\" "
                             + "action=retrying_in_ms={}", mentionId, e.getMessage(), pause.toMillis());
                     Thread.sleep(pause.toMillis());
+                } catch (RuntimeException e) {
+                    // A bug or a refusal we do not expect must not stop the thread: say so, and try again later.
+                    failures++;
+                    due.addLast(mentionId);
+                    log.error("service=response-indexer event=failed mention={} error=\"{}\"", mentionId, e, e);
+                    Thread.sleep(backoff.delay(failures).toMillis());
                 }
             }
         } catch (InterruptedException e) {
@@ -157,7 +163,8 @@ public final class ResponseIndexer implements VigieService, ResponseMerge {
                 client.update(u -> u.index(d.index()).id(mentionId).ifSeqNo(d.seqNo()).ifPrimaryTerm(d.primaryTerm())
                         .doc(Map.of("response", MentionDocument.ResponseField.of(state))), ObjectNode.class);
                 written.incrementAndGet();
-                log.debug("service=response-indexer event=written mention={} version={}", mentionId, state.version());
+                log.info("service=response-indexer event=written mention={} version={} over={}", mentionId,
+                        state.version(), d.responseVersion());
                 return;
             } catch (ElasticsearchException e) {
                 if (e.status() == 409) {
