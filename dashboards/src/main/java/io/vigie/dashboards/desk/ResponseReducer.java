@@ -5,14 +5,12 @@ import io.vigie.model.ResponseChange;
 import io.vigie.model.ResponseChannel;
 import io.vigie.model.ResponseStatus;
 import io.vigie.model.Schema;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,7 +51,7 @@ public final class ResponseReducer {
                 if (c.channel() == ResponseChannel.SAME_THREAD) {
                     need(c.replyUrl(), "the URL of the reply on the thread");
                 }
-                if (c.replyUrl() != null && !c.replyUrl().isBlank() && !isWebLink(c.replyUrl())) {
+                if (c.replyUrl() != null && !c.replyUrl().isBlank() && !ReplyLinks.isWebLink(c.replyUrl())) {
                     throw new IllegalArgumentException("the reply URL must be an http(s) link: " + c.replyUrl());
                 }
             }
@@ -163,15 +161,6 @@ public final class ResponseReducer {
     private static void need(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("say " + what);
-        }
-    }
-
-    private static boolean isWebLink(String url) {
-        try {
-            String scheme = URI.create(url.strip()).getScheme();
-            return scheme != null && List.of("http", "https").contains(scheme.toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 

@@ -52,6 +52,7 @@ public record MentionDocument(
         String clusterId,
         int copyCount,
         boolean backfill,
+        boolean question,
         EngagementField engagement,
         Provenance provenance,
         ResponseField response) {
@@ -155,6 +156,7 @@ public record MentionDocument(
                 scored.clusterId(),
                 scored.copyCount(),
                 scored.backfill(),
+                Questions.asks(m.title(), m.text()),
                 EngagementField.of(m.engagement()),
                 m.provenance(),
                 response == null ? null : ResponseField.of(response));
