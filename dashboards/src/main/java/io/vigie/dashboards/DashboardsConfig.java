@@ -1,19 +1,37 @@
 package io.vigie.dashboards;
 
 import io.vigie.dashboards.index.IndexerSettings;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code dashboards:} section of the configuration.
  *
  * @param indexer how mentions are indexed into Elasticsearch
  * @param http where the live page listens ({@code vigie local --http-port} sets {@code dashboards.http.port})
+ * @param users accounts (bcrypt password hashes only, made by {@code vigie users hash}); when empty, an admin
+ *     account with a generated password is created under the state directory and its password printed once
+ * @param apiTokens tokens for scripts ({@code Authorization: Bearer ...}), stored as SHA-256 hashes
+ *     ({@code vigie users token} makes one)
+ * @param competitorSets named groups of brand ids compared by share of voice, e.g. {@code cycling: [kryptonite, abus]}
+ * @param session how sign-in cookies are signed and how long they last
+ * @param timeZone the time zone pages show times in until a user picks another
  */
-public record DashboardsConfig(IndexerSettings indexer, Http http) {
-    public static final DashboardsConfig DEFAULTS = new DashboardsConfig(null, null);
+public record DashboardsConfig(IndexerSettings indexer, Http http, List<WebSettings.User> users,
+        List<WebSettings.ApiToken> apiTokens, Map<String, List<String>> competitorSets, WebSettings.Session session,
+        String timeZone) {
+    public static final DashboardsConfig DEFAULTS = new DashboardsConfig(null, null, null, null, null, null, null);
 
     public DashboardsConfig {
         indexer = indexer == null ? IndexerSettings.DEFAULTS : indexer;
         http = http == null ? Http.DEFAULTS : http;
+        users = users == null ? List.of() : List.copyOf(users);
+        apiTokens = apiTokens == null ? List.of() : List.copyOf(apiTokens);
+        competitorSets = competitorSets == null ? Map.of() : Map.copyOf(competitorSets);
+        session = session == null ? WebSettings.Session.DEFAULTS : session;
+        timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone;
+        ZoneId.of(timeZone);
     }
 
     /**

@@ -2,17 +2,37 @@ package io.vigie.dashboards;
 
 import io.vigie.dashboards.index.MentionIndexer;
 import io.vigie.dashboards.web.DashboardWeb;
+import io.vigie.dashboards.web.WebSetup;
+import io.vigie.dashboards.web.auth.Accounts;
+import io.vigie.dashboards.web.auth.ApiTokens;
+import io.vigie.dashboards.web.auth.Passwords;
+import io.vigie.dashboards.web.auth.SessionCookie;
+import io.vigie.dashboards.web.live.LiveFeed;
+import io.vigie.dashboards.web.live.LiveHub;
 import io.vigie.runtime.service.Stage;
 import io.vigie.runtime.service.StageContext;
 import io.vigie.runtime.service.VigieService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The dashboards stage as the launcher sees it: the indexer that keeps {@code vigie-mentions} in Elasticsearch
- * up to date with {@code mentions.scored}, and the live page that reads it.
+ * up to date with {@code mentions.scored}, the live feed (one Kafka reader for every open page) and the web server.
  */
 public final class DashboardsStage implements Stage {
+    /** How far back the live feed reads at start, and so how long a page may be away and still resume. */
+    public static final Duration LIVE_REPLAY = Duration.ofMinutes(10);
+    public static final int LIVE_RING_EVENTS = 20_000;
+    public static final int PAGE_QUEUE_EVENTS = 1_000;
+
     @Override
     public String name() {
         return "dashboards";
@@ -27,9 +47,41 @@ public final class DashboardsStage implements Stage {
                     context.instanceId(), context.clock()));
         }
         if (config.http().enabled()) {
-            services.add(new DashboardWeb(config.http(), context.elasticsearch(), config.indexer().indexPrefix(),
-                    context.clock()));
+            LiveFeed feed = new LiveFeed(context.kafka(), LiveFeed.Topics4.DEFAULT, LIVE_REPLAY,
+                    new LiveHub(LiveFeed.Topics4.DEFAULT.all(), LIVE_RING_EVENTS, PAGE_QUEUE_EVENTS), context.clock());
+            services.add(feed);
+            services.add(new DashboardWeb(webSetup(config, context.stateDirectory(), context.clock()),
+                    context.elasticsearch(), config.indexer().indexPrefix(), feed, context.clock()));
         }
         return services;
+    }
+
+    /** Accounts, tokens and the session signer from the configuration (or generated under the state directory). */
+    public static WebSetup webSetup(DashboardsConfig config, Path stateDirectory, java.time.Clock clock) {
+        Passwords passwords = new Passwords();
+        Accounts accounts = Accounts.configuredOrLocalAdmin(config.users(), stateDirectory, passwords, System.out);
+        byte[] secret = config.session().secret() != null
+                ? config.session().secret().getBytes(StandardCharsets.UTF_8)
+                : generatedSecret(stateDirectory);
+        return new WebSetup(config.http(), accounts, new ApiTokens(config.apiTokens()),
+                new SessionCookie(secret, Duration.ofHours(config.session().hours()), clock), ZoneId.of(config.timeZone()),
+                config.competitorSets(), config.session().secureCookies());
+    }
+
+    /** One instance without a configured secret keeps its own under the state directory, so restarts keep sessions. */
+    static byte[] generatedSecret(Path stateDirectory) {
+        Path file = stateDirectory.resolve("dashboards").resolve("session.key");
+        try {
+            if (Files.exists(file)) {
+                return Files.readAllBytes(file);
+            }
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            Files.createDirectories(file.getParent());
+            Files.write(file, secret);
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the session key in " + file, e);
+        }
     }
 }

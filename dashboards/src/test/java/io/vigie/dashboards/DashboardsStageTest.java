@@ -26,12 +26,12 @@ class DashboardsStageTest {
     }
 
     @Test
-    void byDefaultTheStageRunsTheIndexerAndTheLivePage() {
+    void byDefaultTheStageRunsTheIndexerTheLiveFeedAndTheWebServer() {
         List<VigieService> services = new DashboardsStage().services(context(""));
-        assertEquals(2, services.size());
+        assertEquals(3, services.size());
         assertInstanceOf(MentionIndexer.class, services.get(0));
-        assertInstanceOf(DashboardWeb.class, services.get(1));
-        assertEquals(List.of("indexer", "dashboard-web"), services.stream().map(VigieService::name).toList());
+        assertInstanceOf(DashboardWeb.class, services.get(2));
+        assertEquals(List.of("indexer", "dashboard-live", "dashboard-web"), services.stream().map(VigieService::name).toList());
     }
 
     @Test
@@ -39,7 +39,7 @@ class DashboardsStageTest {
         List<VigieService> indexOnly = new DashboardsStage().services(context("dashboards:\n  http:\n    enabled: false\n"));
         assertEquals(List.of("indexer"), indexOnly.stream().map(VigieService::name).toList());
         List<VigieService> pageOnly = new DashboardsStage().services(context("dashboards:\n  indexer:\n    enabled: false\n"));
-        assertEquals(List.of("dashboard-web"), pageOnly.stream().map(VigieService::name).toList());
+        assertEquals(List.of("dashboard-live", "dashboard-web"), pageOnly.stream().map(VigieService::name).toList());
     }
 
     @Test

@@ -3,47 +3,48 @@ package io.vigie.dashboards.web;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import io.vigie.dashboards.DashboardsConfig;
 import io.vigie.model.VigieJson;
 import io.vigie.runtime.connect.ElasticsearchConnection;
 import io.vigie.runtime.service.VigieService;
+import io.vigie.dashboards.web.live.LiveFeed;
+import io.vigie.dashboards.web.live.LiveHub;
 import java.time.Clock;
-import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live page and its JSON twins, on {@code dashboards.http}. Routes:
- * <ul>
- *   <li>{@code GET /} — brand tiles and the search box; {@code ?q=} searches, {@code ?brand=} filters; without a
- *       query the page refreshes itself</li>
- *   <li>{@code GET /api/brands} — the brand tiles as JSON</li>
- *   <li>{@code GET /api/search?q=&brand=&size=} — search results as JSON</li>
- *   <li>{@code GET /health} — 200 "ok" while the server runs</li>
- * </ul>
- * Every request reads Elasticsearch; when it cannot, the page says so with status 503 rather than fail.
+ * The dashboards web server on {@code dashboards.http}: security headers, the central access check
+ * ({@link Access}), the routes of {@link Routes}, static files from the jar (WebJars and
+ * {@code io/vigie/dashboards/web/static}). It keeps no per-user state: sessions live in signed cookies.
  */
 public final class DashboardWeb implements VigieService {
     private static final Logger log = LoggerFactory.getLogger(DashboardWeb.class);
-    private static final int PAGE_SIZE = 50;
-    private static final int MAX_API_SIZE = 500;
-    private static final int REFRESH_SECONDS = 10;
+    /** No inline script or style, nothing from another origin, never framed. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'; report-uri /csp-report";
 
-    private final DashboardsConfig.Http http;
+    private final WebSetup setup;
     private final ElasticsearchConnection elasticsearch;
     private final String alias;
+    private final LiveFeed feed;
+    private final LiveHub hub;
     private final Clock clock;
-    private final DashboardPage page = new DashboardPage();
     private ElasticsearchClient client;
-    private MentionSearch search;
     private Javalin app;
+    private Routes routes;
 
-    public DashboardWeb(DashboardsConfig.Http http, ElasticsearchConnection elasticsearch, String alias, Clock clock) {
-        this.http = http;
+    /** @param feed the live feed, or null for a server without Kafka (history only) */
+    public DashboardWeb(WebSetup setup, ElasticsearchConnection elasticsearch, String alias, LiveFeed feed, Clock clock) {
+        this.setup = setup;
         this.elasticsearch = elasticsearch;
         this.alias = alias;
+        this.feed = feed;
+        this.hub = feed == null ? new LiveHub(LiveFeed.Topics4.DEFAULT.all(), 1, 1) : feed.hub();
         this.clock = clock;
     }
 
@@ -55,17 +56,65 @@ public final class DashboardWeb implements VigieService {
     @Override
     public synchronized void start() {
         client = elasticsearch.newClient();
-        search = new MentionSearch(client, alias);
+        Views views = new Views();
+        PageServices services = new PageServices(views, client, alias, feed, hub, setup.competitorSets(), clock);
+        Access access = new Access(setup.sessions(), setup.tokens(), setup.zone());
+        routes = new Routes(services, setup);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(VigieJson.newMapper(), false));
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/io/vigie/dashboards/web/static";
+                files.location = Location.CLASSPATH;
+                files.headers = securityHeaders();
+            });
+            config.http.defaultContentType = "text/html; charset=utf-8";
         });
-        app.get("/", this::page);
-        app.get("/api/brands", this::apiBrands);
-        app.get("/api/search", this::apiSearch);
-        app.get("/health", ctx -> ctx.result("ok"));
-        app.start(http.host(), http.port());
-        log.info("event=dashboard_web_started url=http://{}:{}/ alias={}", http.host(), port(), alias);
+        app.before(ctx -> {
+            securityHeaders().forEach(ctx::header);
+            access.preferences(ctx);
+        });
+        app.beforeMatched(access::check);
+        app.exception(HttpResponseException.class, (e, ctx) -> routes.error(ctx, e.getStatus(), e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            if (fromElasticsearch(e)) {
+                log.warn("event=dashboard_query_failed path={} error=\"{}\"", ctx.path(),
+                        String.valueOf(e.getMessage()).replace('"', '\''));
+                routes.error(ctx, 503, "Elasticsearch could not answer: " + e.getMessage());
+            } else {
+                log.error("event=dashboard_request_failed path={}", ctx.path(), e);
+                routes.error(ctx, 500, e.getClass().getSimpleName());
+            }
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                routes.error(ctx, 404, "not found");
+            }
+        });
+        routes.declare(app);
+        app.start(setup.http().host(), setup.http().port());
+        log.info("event=dashboard_web_started url=http://{}:{}/ alias={}", setup.http().host(), port(), alias);
+    }
+
+    /** Elasticsearch down or refusing: a 503 the page explains, not a 500. */
+    private static boolean fromElasticsearch(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException
+                    || t instanceof co.elastic.clients.transport.TransportException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Map<String, String> securityHeaders() {
+        return Map.of(
+                "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+                "X-Frame-Options", "DENY",
+                "X-Content-Type-Options", "nosniff",
+                "Referrer-Policy", "same-origin");
     }
 
     /** The port listened on (the one chosen by the system when the configuration says 0). */
@@ -73,34 +122,14 @@ public final class DashboardWeb implements VigieService {
         return app.port();
     }
 
-    private void page(Context ctx) {
-        String query = ctx.queryParam("q");
-        String brand = ctx.queryParam("brand");
-        boolean live = (query == null || query.isBlank());
-        List<BrandTile> tiles = List.of();
-        SearchResult result = null;
-        String error = null;
-        try {
-            tiles = search.brandTiles();
-            result = search.search(query, brand, PAGE_SIZE);
-        } catch (Exception e) {
-            error = "Elasticsearch could not answer: " + e.getMessage();
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-            log.warn("event=dashboard_query_failed alias={} error=\"{}\"", alias, String.valueOf(e.getMessage()).replace('"', '\''));
-        }
-        ctx.html(page.render(new DashboardPage.Model(query, brand, tiles, result, error, live, REFRESH_SECONDS,
-                clock.instant())));
+    /** Content-Security-Policy violations reported by browsers since the start. */
+    public long cspReports() {
+        return routes.cspReports();
     }
 
-    private void apiBrands(Context ctx) throws Exception {
-        ctx.json(search.brandTiles());
-    }
-
-    private void apiSearch(Context ctx) throws Exception {
-        int size = ctx.queryParamAsClass("size", Integer.class)
-                .check(n -> n > 0 && n <= MAX_API_SIZE, "size must be in 1.." + MAX_API_SIZE)
-                .getOrDefault(PAGE_SIZE);
-        ctx.json(search.search(ctx.queryParam("q"), ctx.queryParam("brand"), size));
+    /** For tests: the routes, their roles and what they do. */
+    Routes routes() {
+        return routes;
     }
 
     @Override
@@ -117,5 +146,9 @@ public final class DashboardWeb implements VigieService {
             }
             client = null;
         }
+    }
+
+    static void noStore(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
     }
 }

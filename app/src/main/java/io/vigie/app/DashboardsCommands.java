@@ -1,0 +1,13 @@
+package io.vigie.app;
+
+import io.vigie.dashboards.cli.UsersCommand;
+import picocli.CommandLine;
+
+/** Registers the dashboards' subcommands of {@code vigie}: {@code users hash|token}, {@code bench dashboards}. */
+final class DashboardsCommands {
+    private DashboardsCommands() {}
+
+    static void register(CommandLine vigie) {
+        vigie.addSubcommand("users", new CommandLine(new UsersCommand()));
+    }
+}

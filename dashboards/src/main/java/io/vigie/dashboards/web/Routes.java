@@ -1,0 +1,112 @@
+package io.vigie.dashboards.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.vigie.dashboards.web.auth.Role;
+import io.vigie.dashboards.web.brand.BrandPage;
+import io.vigie.dashboards.web.live.LiveRoute;
+import io.vigie.dashboards.web.mention.MentionPage;
+import io.vigie.dashboards.web.overview.OverviewPage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every route of the dashboards, with the role it needs, in one place. {@link Access} checks the role of each
+ * request centrally (API and live channel included) and the CSRF token of each state change; handlers only do
+ * their job. To add a page: build its handler class with {@link PageServices}, add one line here.
+ */
+final class Routes {
+    private static final Logger log = LoggerFactory.getLogger(Routes.class);
+
+    /** One declared route, listed by {@link #table()} (tests check every route has a role). */
+    record Declared(String method, String path, Role role) {}
+
+    private final PageServices services;
+    private final WebSetup setup;
+    private final List<Declared> table = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong cspReports = new java.util.concurrent.atomic.AtomicLong();
+
+    Routes(PageServices services, WebSetup setup) {
+        this.services = services;
+        this.setup = setup;
+    }
+
+    void declare(Javalin app) {
+        Cookies cookies = new Cookies(setup.secureCookies());
+        SignInPages signIn = new SignInPages(services.views(), setup.accounts(), setup.sessions(), cookies, services.clock());
+        MentionSearch search = new MentionSearch(services.elasticsearch(), services.alias());
+        OverviewPage overview = new OverviewPage(services);
+        BrandPage brand = new BrandPage(services);
+        MentionPage mention = new MentionPage(services);
+        LiveRoute live = new LiveRoute(services.hub());
+
+        // Anyone.
+        get(app, "/health", ctx -> ctx.result("ok"), Role.ANONYMOUS);
+        get(app, "/signin", signIn::form, Role.ANONYMOUS);
+        post(app, "/signin", signIn::submit, Role.ANONYMOUS);
+        get(app, "/lang/{code}", signIn::language, Role.ANONYMOUS);
+        post(app, "/csp-report", this::cspReport, Role.ANONYMOUS);
+
+        // Viewers: every page and its JSON.
+        post(app, "/signout", signIn::signOut, Role.VIEWER);
+        post(app, "/prefs/zone", signIn::zone, Role.VIEWER);
+        get(app, "/", overview::page, Role.VIEWER);
+        get(app, "/api/overview", overview::json, Role.VIEWER);
+        get(app, "/brands/{brand}", brand::page, Role.VIEWER);
+        get(app, "/api/brands/{brand}", brand::json, Role.VIEWER);
+        get(app, "/mentions/{id}", mention::page, Role.VIEWER);
+        get(app, "/api/mentions/{id}", mention::json, Role.VIEWER);
+        get(app, "/api/brands", ctx -> ctx.json(search.brandTiles()), Role.VIEWER);
+        get(app, "/api/search", ctx -> ctx.json(search.search(ctx.queryParam("q"), ctx.queryParam("brand"),
+                ctx.queryParamAsClass("size", Integer.class).check(n -> n > 0 && n <= 500, "size must be in 1..500")
+                        .getOrDefault(50))), Role.VIEWER);
+        get(app, "/api/me", ctx -> ctx.json(Map.of("name", WebContext.principal(ctx).name(),
+                "role", WebContext.principal(ctx).role().configName())), Role.VIEWER);
+        app.sse("/live", live::open, Role.VIEWER);
+        table.add(new Declared("SSE", "/live", Role.VIEWER));
+
+        // Responders: acting on mentions.
+        post(app, "/mentions/{id}/flags", mention::flag, Role.RESPONDER);
+    }
+
+    /** Content-Security-Policy violations reported by browsers since the start (each one is also logged). */
+    long cspReports() {
+        return cspReports.get();
+    }
+
+    List<Declared> table() {
+        return List.copyOf(table);
+    }
+
+    private void get(Javalin app, String path, io.javalin.http.Handler handler, Role role) {
+        app.get(path, handler, role);
+        table.add(new Declared("GET", path, role));
+    }
+
+    private void post(Javalin app, String path, io.javalin.http.Handler handler, Role role) {
+        app.post(path, handler, role);
+        table.add(new Declared("POST", path, role));
+    }
+
+    /** Violations the browsers report: logged, one line each, so a test or an operator sees a page break the CSP. */
+    private void cspReport(Context ctx) {
+        String body = ctx.body();
+        log.warn("event=csp_violation report=\"{}\"", body.substring(0, Math.min(body.length(), 2000)).replace('"', '\''));
+        cspReports.incrementAndGet();
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    /** An error as a page (or JSON for the API), in the user's language. */
+    void error(Context ctx, int status, String message) {
+        ctx.status(status);
+        if (WebContext.isApi(ctx)) {
+            ctx.json(Map.of("status", status, "error", message == null ? "" : message));
+            return;
+        }
+        services.views().render(ctx, "error", Map.of("status", status, "message", message == null ? "" : message));
+    }
+}

@@ -1,0 +1,82 @@
+package io.vigie.dashboards.web.overview;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The figures of every tile in one Elasticsearch request over the last 8 days of live (not backfill) mentions. */
+public final class OverviewQuery {
+    /** Per brand, the raw counts; the tile adds names and incidents. */
+    public record Counts(long lastHour, long lastDay, long weekBefore, long negativeDay, List<Long> sparkline) {}
+
+    private final ElasticsearchClient client;
+    private final String alias;
+
+    public OverviewQuery(ElasticsearchClient client, String alias) {
+        this.client = client;
+        this.alias = alias;
+    }
+
+    public Map<String, Counts> counts(Instant now) throws IOException {
+        Instant hourEnd = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        Instant sparkFrom = hourEnd.minus(24, ChronoUnit.HOURS);
+        long n = now.toEpochMilli();
+        String body = """
+                {"size": 0,
+                 "query": {"bool": {"filter": [
+                   {"range": {"eventTime": {"gte": %1$d, "lte": %2$d, "format": "epoch_millis"}}},
+                   {"term": {"backfill": false}}]}},
+                 "aggs": {
+                   "brand": {"terms": {"field": "brands", "size": 1000}, "aggs": {
+                     "hour": {"filter": {"range": {"eventTime": {"gte": %3$d, "format": "epoch_millis"}}}},
+                     "day": {"filter": {"range": {"eventTime": {"gte": %4$d, "format": "epoch_millis"}}}},
+                     "week": {"filter": {"range": {"eventTime": {"lt": %4$d, "format": "epoch_millis"}}}},
+                     "spark": {"filter": {"range": {"eventTime": {"gte": %5$d, "format": "epoch_millis"}}}, "aggs": {
+                       "h": {"date_histogram": {"field": "eventTime", "fixed_interval": "1h",
+                         "min_doc_count": 0, "extended_bounds": {"min": %5$d, "max": %6$d}}}}}}},
+                   "day": {"filter": {"range": {"eventTime": {"gte": %4$d, "format": "epoch_millis"}}}, "aggs": {
+                     "nested": {"nested": {"path": "brandSentiments"}, "aggs": {
+                       "brand": {"terms": {"field": "brandSentiments.brand", "size": 1000}, "aggs": {
+                         "negative": {"filter": {"term": {"brandSentiments.label": "NEGATIVE"}}}}}}}}}}}
+                """.formatted(n - 8 * 86_400_000L, n, n - 3_600_000L, n - 86_400_000L, sparkFrom.toEpochMilli(),
+                hourEnd.toEpochMilli() - 3_600_000L);
+        SearchResponse<Void> response = client.search(SearchRequest.of(s -> s.withJson(new StringReader(body))
+                .index(alias).ignoreUnavailable(true).allowNoIndices(true)), Void.class);
+        Map<String, Long> negative = new HashMap<>();
+        Aggregate day = response.aggregations().get("day");
+        if (day != null) {
+            for (StringTermsBucket b : day.filter().aggregations().get("nested").nested().aggregations().get("brand")
+                    .sterms().buckets().array()) {
+                negative.put(b.key().stringValue(), b.aggregations().get("negative").filter().docCount());
+            }
+        }
+        Map<String, Counts> out = new HashMap<>();
+        Aggregate brands = response.aggregations().get("brand");
+        if (brands == null) {
+            return out;
+        }
+        for (StringTermsBucket b : brands.sterms().buckets().array()) {
+            List<Long> spark = new ArrayList<>();
+            for (DateHistogramBucket h : b.aggregations().get("spark").filter().aggregations().get("h").dateHistogram()
+                    .buckets().array()) {
+                spark.add(h.docCount());
+            }
+            String brand = b.key().stringValue();
+            out.put(brand, new Counts(b.aggregations().get("hour").filter().docCount(),
+                    b.aggregations().get("day").filter().docCount(), b.aggregations().get("week").filter().docCount(),
+                    negative.getOrDefault(brand, 0L), spark));
+        }
+        return out;
+    }
+}
