@@ -1,6 +1,13 @@
 package io.vigie.dashboards;
 
+import io.vigie.dashboards.desk.ReplyTemplates;
+import io.vigie.dashboards.desk.ResponseDesk;
+import io.vigie.dashboards.follow.TopicFollower;
+import io.vigie.dashboards.incidents.IncidentActions;
+import io.vigie.dashboards.incidents.IncidentBoard;
 import io.vigie.dashboards.index.MentionIndexer;
+import io.vigie.dashboards.index.ResponseIndexer;
+import io.vigie.dashboards.web.desk.DeskServices;
 import io.vigie.dashboards.web.DashboardWeb;
 import io.vigie.dashboards.web.WebSetup;
 import io.vigie.dashboards.web.auth.Accounts;
@@ -42,16 +49,27 @@ public final class DashboardsStage implements Stage {
     public List<VigieService> services(StageContext context) {
         DashboardsConfig config = context.config().bind("dashboards", DashboardsConfig.class, DashboardsConfig.DEFAULTS);
         List<VigieService> services = new ArrayList<>();
+        // The desk's state: every instance follows responses, templates, incidents, silences and answers.
+        TopicFollower follower = new TopicFollower("dashboards-follower", context.kafka(), context.clock());
+        ResponseDesk responses = new ResponseDesk(context.kafka(), follower);
+        ReplyTemplates templates = new ReplyTemplates(context.kafka(), follower);
+        IncidentBoard board = new IncidentBoard(follower);
+        IncidentActions actions = new IncidentActions(context.kafka(), board, context.clock());
+        DeskServices desk = new DeskServices(responses, templates, board, actions);
+        services.add(new ClosingAlso(follower, responses, templates, actions));
         if (config.indexer().enabled()) {
+            ResponseIndexer responseIndexer = new ResponseIndexer(context.elasticsearch(),
+                    config.indexer().indexPrefix(), responses);
+            services.add(responseIndexer);
             services.add(new MentionIndexer(config.indexer(), context.kafka(), context.elasticsearch(),
-                    context.instanceId(), context.clock(), context.stageMetrics("dashboards")));
+                    context.instanceId(), context.clock(), context.stageMetrics("dashboards"), responseIndexer));
         }
         if (config.http().enabled()) {
             LiveFeed feed = new LiveFeed(context.kafka(), LiveFeed.Topics4.DEFAULT, LIVE_REPLAY,
                     new LiveHub(LiveFeed.Topics4.DEFAULT.all(), LIVE_RING_EVENTS, PAGE_QUEUE_EVENTS), context.clock());
             services.add(feed);
             services.add(new DashboardWeb(webSetup(config, context.stateDirectory(), context.clock()),
-                    context.elasticsearch(), config.indexer().indexPrefix(), feed, context.clock()));
+                    context.elasticsearch(), config.indexer().indexPrefix(), feed, context.clock(), desk));
         }
         return services;
     }
@@ -82,6 +100,36 @@ public final class DashboardsStage implements Stage {
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the session key in " + file, e);
+        }
+    }
+
+    /** The follower as a service, closing the writers that depend on it when it stops. */
+    private record ClosingAlso(TopicFollower follower, AutoCloseable... others) implements VigieService {
+        @Override
+        public String name() {
+            return follower.name();
+        }
+
+        @Override
+        public void start() {
+            follower.start();
+        }
+
+        @Override
+        public boolean awaitReady(Duration timeout) throws InterruptedException {
+            return follower.awaitReady(timeout);
+        }
+
+        @Override
+        public void close() {
+            follower.close();
+            for (AutoCloseable c : others) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // closing: nothing more to do
+                }
+            }
         }
     }
 }

@@ -15,6 +15,10 @@ public final class Topics {
     public static final String SILENCES = "silences";
     /** People's actions on incidents and the owner's answers; as many partitions as {@link #SIGNALS}, same key. */
     public static final String INCIDENT_ACTIONS = "incident.actions";
+    /** The team's handling of mentions that need an answer (who, how, when); compacted, keyed by mention id. */
+    public static final String MENTION_RESPONSES = "mention.responses";
+    /** Approved reply wording per brand and language; compacted, keyed by brand/language/template id. */
+    public static final String REPLY_TEMPLATES = "reply.templates";
     public static final String INGEST_STATE = "ingest.state";
     public static final String DEADLETTER = "deadletter";
 
@@ -41,9 +45,14 @@ public final class Topics {
                 new TopicSpec(NOTIFICATIONS, 3, false, WEEK, "notification id", Notification.class,
                         "alerting (outbox)", "alerting (delivery)"),
                 new TopicSpec(SILENCES, 1, true, null, "silence id", Silence.class,
-                        "alerting (API, config)", "alerting (every instance)"),
+                        "alerting (API, config), dashboards (desk)", "alerting (every instance), dashboards"),
                 new TopicSpec(INCIDENT_ACTIONS, 6, false, WEEK, "brand id (co-partitioned with signals)",
-                        IncidentCommand.class, "alerting (API of any instance)", "alerting (the brand's owner)"),
+                        IncidentCommand.class, "alerting (API of any instance), dashboards (desk)",
+                        "alerting (the brand's owner); answers: alerting and dashboards (every instance)"),
+                new TopicSpec(MENTION_RESPONSES, 3, true, null, "mention id", MentionResponse.class,
+                        "dashboards (web app of any instance)", "dashboards (every instance; indexer)"),
+                new TopicSpec(REPLY_TEMPLATES, 1, true, null, "brand/language/template id", ReplyTemplate.class,
+                        "dashboards (admins, web app)", "dashboards (every instance)"),
                 new TopicSpec(INGEST_STATE, 6, true, null, "feed URL or item id", Object.class,
                         "ingest", "ingest (every instance, on start and rebalance)"),
                 new TopicSpec(DEADLETTER, 1, false, MONTH, "original key", DeadLetter.class,

@@ -58,4 +58,20 @@ final class ModelSamples {
                 "invalid ScoredMention: missing required field 'id'", "UndecodableRecordException",
                 "{\"broken\":true}".getBytes(), T0);
     }
+
+    static MentionResponse mentionResponse() {
+        ResponseChange assign = new ResponseChange("ch-1", ResponseChange.ASSIGN, "alice", T0.plusSeconds(60), "bob",
+                null, null, null, null);
+        ResponseChange answer = new ResponseChange("ch-2", ResponseChange.ANSWER, "bob", T0.plusSeconds(300), null,
+                ResponseChannel.SAME_THREAD, "https://bikeforums.net/t/123#reply-9", null, "answered with the recall page");
+        return new MentionResponse(Schema.VERSION, "m1", "kryptonite", T0, ResponseStatus.ANSWERED, "bob",
+                ResponseChannel.SAME_THREAD, "https://bikeforums.net/t/123#reply-9", null,
+                "answered with the recall page", 2, T0.plusSeconds(300), "bob", T0.plusSeconds(300),
+                List.of(assign, answer));
+    }
+
+    static ReplyTemplate replyTemplate() {
+        return new ReplyTemplate(Schema.VERSION, "recall", "kryptonite", "fr", "Rappel produit",
+                "Bonjour, nous sommes désolés…", "admin", T0);
+    }
 }

@@ -16,7 +16,8 @@ class RecordRoundTripTest {
     static Stream<Object> everyRecord() {
         return Stream.of(ModelSamples.rawMention(), ModelSamples.scoredMention(), ModelSamples.brandStats(),
                 ModelSamples.spikeSignal(), ModelSamples.incident(), ModelSamples.watchedBrand(),
-                ModelSamples.deadLetter());
+                ModelSamples.deadLetter(), ModelSamples.mentionResponse(),
+                ModelSamples.replyTemplate());
     }
 
     @ParameterizedTest

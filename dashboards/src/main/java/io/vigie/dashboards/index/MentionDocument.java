@@ -2,6 +2,7 @@ package io.vigie.dashboards.index;
 
 import io.vigie.model.Engagement;
 import io.vigie.model.MediaRef;
+import io.vigie.model.MentionResponse;
 import io.vigie.model.Provenance;
 import io.vigie.model.RawMention;
 import io.vigie.model.ScoredMention;
@@ -51,8 +52,22 @@ public record MentionDocument(
         String clusterId,
         int copyCount,
         boolean backfill,
+        boolean question,
         EngagementField engagement,
-        Provenance provenance) {
+        Provenance provenance,
+        ResponseField response) {
+
+    /**
+     * Room left in Elasticsearch's {@code _version} between two versions of a mention: the mention is indexed with
+     * external version {@code version × VERSION_STRIDE}, and each response update (a partial update, which adds 1)
+     * stays below the next mention version's, so a newer mention still replaces the document and an older one is
+     * still refused.
+     */
+    public static final long VERSION_STRIDE = 1L << 20;
+
+    public static long externalVersion(long mentionVersion) {
+        return Math.multiplyExact(mentionVersion, VERSION_STRIDE);
+    }
 
     public record Media(String url, String type, Long length, String thumbnailUrl) {}
 
@@ -75,8 +90,26 @@ public record MentionDocument(
         }
     }
 
+    /**
+     * The team's response state on the document, so search can filter what is still unanswered
+     * ({@code response.status}) without reading the topic.
+     */
+    public record ResponseField(String status, boolean waiting, String assignee, String channel, String replyUrl,
+            String reason, String note, long version, Instant updatedAt, String updatedBy, Instant firstAnsweredAt) {
+        public static ResponseField of(MentionResponse r) {
+            return new ResponseField(r.status().name(), r.isWaiting(), r.assignee(),
+                    r.channel() == null ? null : r.channel().name(), r.replyUrl(), r.reason(), r.note(), r.version(),
+                    r.updatedAt(), r.updatedBy(), r.firstAnsweredAt());
+        }
+    }
+
     /** The document for a scored mention, stamped with the time it is indexed. */
     public static MentionDocument of(ScoredMention scored, Instant indexedAt) {
+        return of(scored, indexedAt, null);
+    }
+
+    /** The document for a scored mention with the response state known when it is indexed (null: none). */
+    public static MentionDocument of(ScoredMention scored, Instant indexedAt, MentionResponse response) {
         RawMention m = scored.mention();
         List<Media> media = new ArrayList<>();
         for (MediaRef r : m.media()) {
@@ -123,8 +156,10 @@ public record MentionDocument(
                 scored.clusterId(),
                 scored.copyCount(),
                 scored.backfill(),
+                Questions.asks(m.title(), m.text()),
                 EngagementField.of(m.engagement()),
-                m.provenance());
+                m.provenance(),
+                response == null ? null : ResponseField.of(response));
     }
 
     // NaN and infinities are not JSON numbers; Jackson would write them as strings that a float field refuses.

@@ -14,6 +14,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.vigie.dashboards.index.OffsetTracker.Position;
 import io.vigie.model.DeadLetter;
 import io.vigie.model.JsonSerde;
+import io.vigie.model.MentionResponse;
 import io.vigie.model.Schema;
 import io.vigie.model.ScoredMention;
 import io.vigie.model.Topics;
@@ -79,6 +80,7 @@ public final class MentionIndexer implements VigieService {
     private static final int TRUNCATED_ORIGINAL = 256 * 1024;
 
     private final IndexerSettings settings;
+    private final ResponseMerge responses;
     private final KafkaConnection kafka;
     private final ElasticsearchConnection elasticsearch;
     private final String instanceId;
@@ -119,12 +121,21 @@ public final class MentionIndexer implements VigieService {
     public MentionIndexer(IndexerSettings settings, KafkaConnection kafka, ElasticsearchConnection elasticsearch,
             String instanceId, Clock clock) {
         this(settings, kafka, elasticsearch, instanceId, clock,
-                new StageMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "dashboards"));
+                new StageMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "dashboards"),
+                ResponseMerge.NONE);
     }
 
     public MentionIndexer(IndexerSettings settings, KafkaConnection kafka, ElasticsearchConnection elasticsearch,
-            String instanceId, Clock clock, StageMetrics metrics) {
+            String instanceId, Clock clock, ResponseMerge responses) {
+        this(settings, kafka, elasticsearch, instanceId, clock,
+                new StageMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "dashboards"),
+                responses);
+    }
+
+    public MentionIndexer(IndexerSettings settings, KafkaConnection kafka, ElasticsearchConnection elasticsearch,
+            String instanceId, Clock clock, StageMetrics metrics, ResponseMerge responses) {
         this.metrics = metrics;
+        this.responses = responses;
         this.settings = settings;
         this.kafka = kafka;
         this.elasticsearch = elasticsearch;
@@ -137,7 +148,8 @@ public final class MentionIndexer implements VigieService {
     }
 
     /** A document read from the topic and on its way to Elasticsearch. */
-    private record Pending(Position position, String key, byte[] original, BulkOperation operation, int attempts) {}
+    private record Pending(Position position, String key, byte[] original, BulkOperation operation, int attempts,
+            String mentionId, long responseVersion) {}
 
     /** A record on its way to {@code deadletter}. */
     private record DeadLetterJob(Position position, String key, byte[] original, String reason, String errorType,
@@ -317,15 +329,19 @@ public final class MentionIndexer implements VigieService {
             return;
         }
         BulkOperation operation;
+        MentionResponse response = responses.current(mention.mention().id());
         try {
             String index = indices.indexFor(mention.eventTime());
-            MentionDocument document = MentionDocument.of(mention, clock.instant());
+            // A full write replaces the document: it carries the response state known now, and once written the
+            // desk is told, so a response that arrived meanwhile is merged in after it (ResponseIndexer).
+            MentionDocument document = MentionDocument.of(mention, clock.instant(), response);
             operation = BulkOperation.of(b -> b.index(i -> i
                     .index(index)
                     .id(mention.mention().id())
                     // The mention's version orders edits and engagement updates: an older one delivered late
                     // is refused with a conflict (STALE) instead of overwriting a newer one.
-                    .version(mention.mention().version())
+                    // Spaced by VERSION_STRIDE so the response's partial updates fit in between.
+                    .version(MentionDocument.externalVersion(mention.mention().version()))
                     .versionType(VersionType.ExternalGte)
                     .document(document)));
         } catch (RuntimeException e) {
@@ -333,7 +349,8 @@ public final class MentionIndexer implements VigieService {
                     "unindexable", 0));
             return;
         }
-        ingester.add(operation, new Pending(position, key, record.value(), operation, 0));
+        ingester.add(operation, new Pending(position, key, record.value(), operation, 0, mention.mention().id(),
+                response == null ? 0 : response.version()));
     }
 
     private void processOutcomes() {
@@ -368,6 +385,7 @@ public final class MentionIndexer implements VigieService {
                 case INDEXED -> {
                     tracker.handled(p.position());
                     indexedCount.incrementAndGet();
+                    responses.indexed(p.mentionId(), item.index(), p.responseVersion());
                     accepted = true;
                 }
                 case STALE -> {
@@ -439,7 +457,7 @@ public final class MentionIndexer implements VigieService {
             Object job = retries.poll().job();
             if (job instanceof Pending p && tracker.isCurrent(p.position())) {
                 ingester.add(p.operation(), new Pending(p.position(), p.key(), p.original(), p.operation(),
-                        p.attempts() + 1));
+                        p.attempts() + 1, p.mentionId(), p.responseVersion()));
             } else if (job instanceof DeadLetterJob d && tracker.isCurrent(d.position())) {
                 writeDeadLetter(d);
             }

@@ -9,6 +9,7 @@ import io.javalin.json.JavalinJackson;
 import io.vigie.model.VigieJson;
 import io.vigie.runtime.connect.ElasticsearchConnection;
 import io.vigie.runtime.service.VigieService;
+import io.vigie.dashboards.web.desk.DeskServices;
 import io.vigie.dashboards.web.live.LiveFeed;
 import io.vigie.dashboards.web.live.LiveHub;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public final class DashboardWeb implements VigieService {
             + "form-action 'self'; frame-ancestors 'none'; report-uri /csp-report";
 
     private final WebSetup setup;
+    private final DeskServices desk;
     private final ElasticsearchConnection elasticsearch;
     private final String alias;
     private final LiveFeed feed;
@@ -40,6 +42,13 @@ public final class DashboardWeb implements VigieService {
 
     /** @param feed the live feed, or null for a server without Kafka (history only) */
     public DashboardWeb(WebSetup setup, ElasticsearchConnection elasticsearch, String alias, LiveFeed feed, Clock clock) {
+        this(setup, elasticsearch, alias, feed, clock, null);
+    }
+
+    /** @param desk the response desk and incidents, or null for a server without them */
+    public DashboardWeb(WebSetup setup, ElasticsearchConnection elasticsearch, String alias, LiveFeed feed, Clock clock,
+            DeskServices desk) {
+        this.desk = desk;
         this.setup = setup;
         this.elasticsearch = elasticsearch;
         this.alias = alias;
@@ -59,7 +68,7 @@ public final class DashboardWeb implements VigieService {
         Views views = new Views();
         PageServices services = new PageServices(views, client, alias, feed, hub, setup.competitorSets(), clock);
         Access access = new Access(setup.sessions(), setup.tokens(), setup.zone());
-        routes = new Routes(services, setup);
+        routes = new Routes(services, setup, desk);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(VigieJson.newMapper(), false));

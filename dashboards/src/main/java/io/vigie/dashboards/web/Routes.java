@@ -5,6 +5,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.vigie.dashboards.web.auth.Role;
 import io.vigie.dashboards.web.brand.BrandPage;
+import io.vigie.dashboards.web.desk.DeskLive;
+import io.vigie.dashboards.web.desk.DeskPage;
+import io.vigie.dashboards.web.desk.DeskServices;
+import io.vigie.dashboards.web.desk.IncidentsPage;
 import io.vigie.dashboards.web.live.LiveRoute;
 import io.vigie.dashboards.web.mention.MentionPage;
 import io.vigie.dashboards.web.overview.OverviewPage;
@@ -30,9 +34,21 @@ final class Routes {
     private final List<Declared> table = new ArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong cspReports = new java.util.concurrent.atomic.AtomicLong();
 
+    private final DeskServices desk;
+    private final DeskLive deskLive = new DeskLive();
+
     Routes(PageServices services, WebSetup setup) {
+        this(services, setup, null);
+    }
+
+    /** @param desk the response desk and incidents, or null for an instance without them */
+    Routes(PageServices services, WebSetup setup, DeskServices desk) {
         this.services = services;
         this.setup = setup;
+        this.desk = desk;
+        if (desk != null) {
+            desk.responses().addListener(deskLive::changed);
+        }
     }
 
     void declare(Javalin app) {
@@ -71,6 +87,30 @@ final class Routes {
 
         // Responders: acting on mentions.
         post(app, "/mentions/{id}/flags", mention::flag, Role.RESPONDER);
+
+        if (desk != null) {
+            declareDesk(app);
+        }
+    }
+
+    /** The response desk and incidents (w15): viewers see, responders act, admins edit templates. */
+    private void declareDesk(Javalin app) {
+        DeskPage deskPage = new DeskPage(services, desk);
+        IncidentsPage incidents = new IncidentsPage(services, desk);
+        get(app, "/desk", deskPage::page, Role.VIEWER);
+        get(app, "/api/desk", deskPage::json, Role.VIEWER);
+        get(app, "/api/desk/authors", deskPage::author, Role.VIEWER);
+        get(app, "/api/desk/templates", deskPage::templates, Role.VIEWER);
+        app.sse("/desk/live", deskLive::open, Role.VIEWER);
+        table.add(new Declared("SSE", "/desk/live", Role.VIEWER));
+        post(app, "/api/desk/{id}/{action}", deskPage::act, Role.RESPONDER);
+        post(app, "/api/desk/templates", deskPage::saveTemplate, Role.ADMIN);
+        post(app, "/api/desk/templates/{brand}/{language}/{template}/delete", deskPage::deleteTemplate, Role.ADMIN);
+        get(app, "/incidents", incidents::page, Role.VIEWER);
+        get(app, "/incidents/{id}", incidents::detail, Role.VIEWER);
+        get(app, "/api/incidents", incidents::json, Role.VIEWER);
+        get(app, "/api/incidents/{id}", incidents::one, Role.VIEWER);
+        post(app, "/api/incidents/{id}/{action}", incidents::act, Role.RESPONDER);
     }
 
     /** Content-Security-Policy violations reported by browsers since the start (each one is also logged). */

@@ -21,7 +21,8 @@ class MentionDocumentTest {
 
     @Test
     void everyFieldOfADocumentHasAMappingSoTheStrictMappingNeverRefusesOurOwnDocuments() {
-        JsonNode document = JSON.valueToTree(MentionDocument.of(Samples.kryptonite("m1", Samples.T0), INDEXED_AT));
+        JsonNode document = JSON.valueToTree(MentionDocument.of(Samples.kryptonite("m1", Samples.T0), INDEXED_AT,
+                Samples.answeredResponse("m1")));
         JsonNode properties = MentionIndexTemplate.mappings().get("properties");
         List<String> unmapped = new ArrayList<>();
         collectUnmapped(document, properties, "", unmapped);
@@ -30,7 +31,8 @@ class MentionDocumentTest {
 
     @Test
     void everyMappedFieldIsFilledBySomeDocumentSoTheMappingHasNoDeadKeys() {
-        JsonNode document = JSON.valueToTree(MentionDocument.of(Samples.kryptonite("m1", Samples.T0), INDEXED_AT));
+        JsonNode document = JSON.valueToTree(MentionDocument.of(Samples.kryptonite("m1", Samples.T0), INDEXED_AT,
+                Samples.answeredResponse("m1")));
         List<String> unfilled = new ArrayList<>();
         collectUnfilled(MentionIndexTemplate.mappings().get("properties"), document, "", unfilled);
         assertEquals(List.of(), unfilled);

@@ -1,6 +1,10 @@
 package io.vigie.dashboards.index;
 
 import io.vigie.model.Engagement;
+import io.vigie.model.MentionResponse;
+import io.vigie.model.ResponseChange;
+import io.vigie.model.ResponseChannel;
+import io.vigie.model.ResponseStatus;
 import io.vigie.model.MediaRef;
 import io.vigie.model.MentionKind;
 import io.vigie.model.Provenance;
@@ -43,5 +47,14 @@ public final class Samples {
         Sentiment neutral = new Sentiment(SentimentLabel.NEUTRAL, 0.0, 0.6, "social-fr", "1");
         return new ScoredMention(Schema.VERSION, raw, List.of("kryptonite", "bic", "velib"), "fr", 0.97, negative,
                 Map.of("kryptonite", negative, "bic", neutral), "c-42", 3, false, eventTime, eventTime.plusSeconds(43));
+    }
+
+    /** A response with every field of the document's {@code response} set (built directly, not folded). */
+    public static MentionResponse answeredResponse(String mentionId) {
+        ResponseChange answer = new ResponseChange("c1", ResponseChange.ANSWER, "bob", T0.plusSeconds(60), null,
+                ResponseChannel.SAME_THREAD, "https://bikeforums.net/t/123#reply", null, "called too");
+        return new MentionResponse(Schema.VERSION, mentionId, "kryptonite", T0, ResponseStatus.ANSWERED, "bob",
+                ResponseChannel.SAME_THREAD, "https://bikeforums.net/t/123#reply", "was a duplicate at first",
+                "called too", 1, T0.plusSeconds(60), "bob", T0.plusSeconds(60), List.of(answer));
     }
 }
