@@ -24,10 +24,10 @@ import java.util.List;
  *
  * <p>Reach is not replayed: the bench's feeds carry no engagement, so every mention's reach is 0.
  */
-final class CrisisEvidence {
+public final class CrisisEvidence {
     /** Item {@code number} (1-based, in the crisis) completes the evidence; {@code kinds} are the series it starts. */
-    record Needs(int number, long volume, long negative, List<String> kinds) {
-        String describe() {
+    public record Needs(int number, long volume, long negative, List<String> kinds) {
+        public String describe() {
             return "item " + number + " (open minute volume=" + volume + " negative=" + negative + ", starts "
                     + String.join("+", kinds) + ")";
         }
@@ -36,7 +36,7 @@ final class CrisisEvidence {
     private final Duration warmUp;
     private final Duration quiet;
 
-    CrisisEvidence(Duration warmUp, Duration quiet) {
+    public CrisisEvidence(Duration warmUp, Duration quiet) {
         this.warmUp = warmUp;
         this.quiet = quiet;
     }
@@ -48,7 +48,7 @@ final class CrisisEvidence {
      * @param crisis        scored crisis items in publication order (all in one minute)
      * @return the needs, or null when even the whole crisis does not start an episode in the replay
      */
-    Needs find(String brand, List<BrandStats> closedMinutes, List<ScoredMention> otherInMinute, List<ScoredMention> crisis) {
+    public Needs find(String brand, List<BrandStats> closedMinutes, List<ScoredMention> otherInMinute, List<ScoredMention> crisis) {
         if (crisis.isEmpty()) {
             return null;
         }

@@ -32,6 +32,7 @@ public final class Vigie {
         IngestCommands.register(cli);
         AlertingCommands.register(cli);
         EndToEndCommands.register(cli);
+        DemoCommands.register(cli);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         return cli;
     }
