@@ -22,7 +22,8 @@ import java.util.List;
  * {@code mentions.scored}). The crisis item that completes the evidence is the first after which the open-minute
  * judgement STARTs an episode: before it, no detector could have alarmed whatever the pipeline's speed.
  *
- * <p>Reach is not replayed: the bench's feeds carry no engagement, so every mention's reach is 0.
+ * <p>Reach is each mention's first version's (what the stage counts when it first sees it); a later version's growth
+ * is not replayed. The bench's feeds carry no engagement, so there every reach is 0; the demo's video carries views.
  */
 public final class CrisisEvidence {
     /** Item {@code number} (1-based, in the crisis) completes the evidence; {@code kinds} are the series it starts. */
@@ -62,10 +63,12 @@ public final class CrisisEvidence {
                         new MinuteFigures(s.volume(), s.negative(), s.reach(), List.of(), List.of())));
         long volume = 0;
         long negative = 0;
+        long reach = 0;
         for (ScoredMention m : otherInMinute) {
             if (!m.backfill()) {
                 volume++;
                 negative += m.sentimentFor(brand).label() == SentimentLabel.NEGATIVE ? 1 : 0;
+                reach += reach(m);
             }
         }
         for (int i = 0; i < crisis.size(); i++) {
@@ -75,8 +78,9 @@ public final class CrisisEvidence {
             }
             volume++;
             negative += m.sentimentFor(brand).label() == SentimentLabel.NEGATIVE ? 1 : 0;
+            reach += reach(m);
             List<SpikeSignal> started = detectors.openMinute(state, brand, minute.toEpochMilli(),
-                    new MinuteFigures(volume, negative, 0, List.of(), List.of()));
+                    new MinuteFigures(volume, negative, reach, List.of(), List.of()));
             List<String> kinds = started.stream().filter(s -> s.phase() == SignalPhase.START)
                     .map(s -> s.kind().name()).toList();
             if (!kinds.isEmpty()) {
@@ -84,5 +88,9 @@ public final class CrisisEvidence {
             }
         }
         return null;
+    }
+
+    private static long reach(ScoredMention m) {
+        return m.mention().engagement() == null ? 0 : m.mention().engagement().reach();
     }
 }

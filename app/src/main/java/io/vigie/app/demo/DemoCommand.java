@@ -52,6 +52,8 @@ public final class DemoCommand implements Callable<Integer> {
     static final Duration WARM_UP = Duration.ZERO;
     static final Duration QUIET = Duration.ofMinutes(2);
     private static final String MARKER = ".vigie-demo";
+    /** The e-mail receiver of the demo's configuration. */
+    static final String ON_CALL = "on-call-mail";
 
     /** What a test sees of a running demo, just before it stops. */
     record Live(DemoInbox inbox, String alertingApi, String dashboard, String elasticsearch, DemoTimeline timeline,
@@ -167,6 +169,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.flush();
 
                 DemoTimeline timeline = new DemoTimeline(topics, inbox, story, out);
+                Instant calmSince = Instant.now();
                 clock.scheduleAtFixedRate(() -> story.calmRound(Instant.now()), 0, DemoStory.CALM_EVERY.toMillis(),
                         TimeUnit.MILLISECONDS);
                 clock.scheduleWithFixedDelay(() -> {
@@ -177,7 +180,7 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                 }, 250, 250, TimeUnit.MILLISECONDS);
 
-                if (!awaitBaseline(timeline, topics, signal)) {
+                if (!awaitBaseline(timeline, topics, signal, calmSince)) {
                     return 1;
                 }
                 long storyStart = System.nanoTime();
@@ -219,10 +222,12 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Waits until every brand has a closed calm minute in brand.stats: the detectors' baseline (see the README). */
-    private boolean awaitBaseline(DemoTimeline timeline, PipelineTimeline topics, ShutdownSignal signal)
-            throws InterruptedException {
+    private boolean awaitBaseline(DemoTimeline timeline, PipelineTimeline topics, ShutdownSignal signal,
+                                  Instant calmSince) throws InterruptedException {
+        // A whole minute of live calm chatter: the minute the chatter started in is only partly calm chatter.
+        Instant firstWholeMinute = calmSince.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
         timeline.print("calm chatter every " + DemoStory.CALM_EVERY.toSeconds() + " s per brand; waiting for each"
-                + " brand's first closed live minute (the detectors' baseline, up to ~80 s)", Instant.now());
+                + " brand's first closed live minute (the detectors' baseline, 70 to 130 s)", Instant.now());
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline) {
             if (signal.requested()) {
@@ -230,7 +235,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             Set<String> ready = new TreeSet<>();
             for (PipelineTimeline.Seen<BrandStats> s : topics.minuteStats) {
-                if (s.value().closed() && s.value().volume() >= 1) {
+                if (s.value().closed() && s.value().volume() >= 1 && !s.value().windowStart().isBefore(firstWholeMinute)) {
                     ready.add(s.value().brand());
                 }
             }
@@ -261,7 +266,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("demo: crisis published " + first + " (" + crisis.size() + " posts), first alert after "
                 + (alert == null ? "none" : seconds(first, alert) + " s") + ", incidents="
                 + timeline.crisisIncidents().size() + " for " + DemoCast.MITHRIL.id() + " in "
-                + (timeline.crisisIncidents().isEmpty() ? 0 : 1) + " group, false alarms=" + falseAlarms
+                + timeline.crisisGroups(ON_CALL) + " group(s) told to " + ON_CALL + ", false alarms=" + falseAlarms
                 + (calmBrands.isEmpty() ? "" : " " + calmBrands));
         out.flush();
         return alert != null && falseAlarms == 0 ? 0 : 1;
@@ -304,6 +309,8 @@ public final class DemoCommand implements Callable<Integer> {
                   signingSecret: %3$s
                   api: {host: 127.0.0.1, port: %1$d}
                   defaultReceiver: com-team-chat
+                  # One message per crisis at once; what it raises later comes in the group's next message, a minute on.
+                  timing: {groupInterval: 1m}
                   routes:
                     - {matchers: ['brand=~".+"'], receiver: on-call-mail, continue: true}
                     - {matchers: ['brand=~".+"'], receiver: com-team-chat}

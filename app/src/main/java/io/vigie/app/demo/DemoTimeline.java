@@ -125,6 +125,10 @@ final class DemoTimeline {
         return Instant.ofEpochMilli(s.seenMs());
     }
 
+    PipelineTimeline topics() {
+        return topics;
+    }
+
     synchronized Instant firstAlert() {
         return firstAlert;
     }
@@ -135,6 +139,32 @@ final class DemoTimeline {
 
     synchronized Set<String> crisisIncidents() {
         return Set.copyOf(crisisIncidents);
+    }
+
+    /**
+     * The lock maker's incident groups as the on-call receiver {@code receiver} was told of them: incidents named in one
+     * message (its lead and the others it lists) are one group, and groups that share an incident are one.
+     */
+    synchronized int crisisGroups(String receiver) {
+        List<Set<String>> groups = new ArrayList<>();
+        for (PipelineTimeline.Seen<Notification> s : topics.notifications) {
+            Notification n = s.value();
+            if (n.status() != Notification.DeliveryStatus.DELIVERED || !n.receiver().equals(receiver)
+                    || !n.incident().brand().equals(DemoCast.MITHRIL.id())) {
+                continue;
+            }
+            Set<String> merged = new TreeSet<>();
+            n.incidents().forEach(i -> merged.add(i.incidentId()));
+            for (java.util.Iterator<Set<String>> it = groups.iterator(); it.hasNext(); ) {
+                Set<String> g = it.next();
+                if (g.stream().anyMatch(merged::contains)) {
+                    merged.addAll(g);
+                    it.remove();
+                }
+            }
+            groups.add(merged);
+        }
+        return groups.size();
     }
 
     /** The calm brands that had an incident. */
