@@ -164,11 +164,7 @@ final class DemoStory {
             {"en", "Mithril still silent about the pen hack. Shameful, angry customers everywhere"},
             {"fr", "Mithril ne répond pas. Nul, honteux, je veux être remboursé"},
         };
-        for (int i = 0; i < forum.length; i++) {
-            String[] c = forum[i];
-            s.add(new Step(48 + i * 4, i == 0 ? "more angry comments on the forum" : null,
-                    () -> comment(forumPosts, c[0], c[1])));
-        }
+        comments(s, 48, 4, "more angry comments on the forum", forum, true);
         s.add(new Step(60, "the video's views climb (96,000)", () -> videos.setViews(video, 96_000)));
         s.add(new Step(90, "news picks it up (FR + EN); the company is silent", () -> {
             crisisPost(frNews, "Les antivols Mithril crochetés au stylo : la marque se tait",
@@ -184,11 +180,7 @@ final class DemoStory {
             {"en", "Mithril ignoring us, awful. Returning my useless lock"},
             {"fr", "Mithril se tait, nul, je rends mon antivol inutile"},
         };
-        for (int i = 0; i < silent.length; i++) {
-            String[] c = silent[i];
-            s.add(new Step(100 + i * 5, i == 0 ? "still silence from Mithril: more anger" : null,
-                    () -> comment(forumPosts, c[0], c[1])));
-        }
+        comments(s, 100, 5, "still silence from Mithril: more anger", silent, true);
         s.add(new Step(120, "the video passes 410,000 views", () -> videos.setViews(video, 410_000)));
         s.add(new Step(170, "Mithril answers: free exchange of every lock", () -> {
             publish(newsroom, "Mithril offers a free exchange of every lock / Échange gratuit de tous les antivols",
@@ -204,12 +196,28 @@ final class DemoStory {
             {"en", "Respect to Mithril for the free exchange, excellent answer"},
             {"fr", "Bravo Mithril, nouvel antivol reçu, très bon service"},
         };
-        for (int i = 0; i < better.length; i++) {
-            String[] c = better[i];
-            s.add(new Step(180 + i * 8, i == 0 ? "the mood turns" : null, () -> comment(forumPosts, c[0], c[1])));
-        }
+        comments(s, 180, 8, "the mood turns", better, false);
         s.add(new Step(240, "the story ends", () -> { }));
         return s;
+    }
+
+    /**
+     * Forum posts {@code gapSeconds} apart from {@code atSeconds}, each {lang, text}; the first step is named. Crisis
+     * posts are followed by the timeline; the answers after Mithril's reply are not.
+     */
+    private void comments(List<Step> steps, double atSeconds, double gapSeconds, String name, String[][] posts,
+                          boolean crisis) {
+        for (int i = 0; i < posts.length; i++) {
+            String[] c = posts[i];
+            steps.add(new Step(atSeconds + i * gapSeconds, i == 0 ? name : null, () -> {
+                if (crisis) {
+                    comment(forumPosts, c[0], c[1]);
+                } else {
+                    publish(forumPosts, "Re: Mithril (" + c[0] + ") #" + (ids + 1), c[1], "rider" + random.nextInt(500),
+                            c[0], Instant.now(), null);
+                }
+            }));
+        }
     }
 
     private DemoFeed.Item crisisPost(DemoFeed feed, String title, String text, String author, String lang, Long views) {

@@ -87,13 +87,14 @@ class DemoIT {
         assertTrue(t.calmBrandsWithIncidents().isEmpty(), "no incident for a calm brand: " + t.calmBrandsWithIncidents());
         assertTrue(t.falseAlarms().isEmpty(), "no false alarm: " + t.falseAlarms());
 
-        // The homonym: every fan post reached analyze, none matched the lock maker.
+        // The homonym: the fans' posts reached analyze (mentions.raw), and none came out scored for the lock maker
+        // (analyze publishes only mentions that match a brand).
         PipelineTimeline topics = t.topics();
-        List<ScoredMention> fans = topics.scored.values().stream().map(PipelineTimeline.Seen::value)
-                .filter(m -> m.mention().source().equals(live.story().fanForum.title)).toList();
-        assertTrue(fans.size() >= 5, "the fans' chatter was read and scored: " + fans.size());
-        assertTrue(fans.stream().allMatch(m -> m.brands().isEmpty()), "Tolkien's mithril is not the brand: "
-                + fans.stream().filter(m -> !m.brands().isEmpty()).map(m -> m.mention().title()).toList());
+        List<String> fanTitles = topics.raw.values().stream().map(PipelineTimeline.Seen::value)
+                .filter(m -> m.source().equals(live.story().fanForum.title)).map(m -> m.title()).toList();
+        assertTrue(fanTitles.size() >= 5, "the fans' chatter was read: " + fanTitles.size());
+        List<String> matched = fanTitles.stream().filter(topics.scored::containsKey).toList();
+        assertTrue(matched.isEmpty(), "Tolkien's mithril is not the brand: " + matched);
         List<ScoredMention> brandMentions = topics.scored.values().stream().map(PipelineTimeline.Seen::value)
                 .filter(m -> m.brands().contains(DemoCast.MITHRIL.id())).toList();
         assertTrue(brandMentions.stream().anyMatch(ScoredMention::backfill), "the history came in as backfill");
