@@ -142,29 +142,31 @@ final class DemoTimeline {
     }
 
     /**
-     * The lock maker's incident groups as the on-call receiver {@code receiver} was told of them: incidents named in one
-     * message (its lead and the others it lists) are one group, and groups that share an incident are one.
+     * The lock maker's incident groups as the on-call receiver {@code receiver} was told of them. Alerting groups a
+     * brand's incidents (groupBy brand): a group lives while one of its incidents is unresolved, and its later messages
+     * carry the news (a new kind, an update) without repeating every incident. So a message starts a new group only
+     * when every incident the receiver was told of before is resolved.
      */
     synchronized int crisisGroups(String receiver) {
-        List<Set<String>> groups = new ArrayList<>();
-        for (PipelineTimeline.Seen<Notification> s : topics.notifications) {
-            Notification n = s.value();
-            if (n.status() != Notification.DeliveryStatus.DELIVERED || !n.receiver().equals(receiver)
-                    || !n.incident().brand().equals(DemoCast.MITHRIL.id())) {
-                continue;
+        int groups = 0;
+        Set<String> unresolved = new TreeSet<>();
+        List<Notification> told = topics.notifications.stream().map(PipelineTimeline.Seen::value)
+                .filter(n -> n.status() == Notification.DeliveryStatus.DELIVERED && n.receiver().equals(receiver)
+                        && n.incident().brand().equals(DemoCast.MITHRIL.id()))
+                .sorted(Comparator.comparing(Notification::createdAt)).toList();
+        for (Notification n : told) {
+            if (unresolved.isEmpty()) {
+                groups++;
             }
-            Set<String> merged = new TreeSet<>();
-            n.incidents().forEach(i -> merged.add(i.incidentId()));
-            for (java.util.Iterator<Set<String>> it = groups.iterator(); it.hasNext(); ) {
-                Set<String> g = it.next();
-                if (g.stream().anyMatch(merged::contains)) {
-                    merged.addAll(g);
-                    it.remove();
+            for (IncidentEvent i : n.incidents()) {
+                if (i.status() == io.vigie.model.IncidentStatus.RESOLVED) {
+                    unresolved.remove(i.incidentId());
+                } else {
+                    unresolved.add(i.incidentId());
                 }
             }
-            groups.add(merged);
         }
-        return groups.size();
+        return groups;
     }
 
     /** The calm brands that had an incident. */
