@@ -22,12 +22,13 @@ import java.util.List;
  * {@code mentions.scored}). The crisis item that completes the evidence is the first after which the open-minute
  * judgement STARTs an episode: before it, no detector could have alarmed whatever the pipeline's speed.
  *
- * <p>Reach is not replayed: the bench's feeds carry no engagement, so every mention's reach is 0.
+ * <p>Reach is each mention's first version's (what the stage counts when it first sees it); a later version's growth
+ * is not replayed. The bench's feeds carry no engagement, so there every reach is 0; the demo's video carries views.
  */
-final class CrisisEvidence {
+public final class CrisisEvidence {
     /** Item {@code number} (1-based, in the crisis) completes the evidence; {@code kinds} are the series it starts. */
-    record Needs(int number, long volume, long negative, List<String> kinds) {
-        String describe() {
+    public record Needs(int number, long volume, long negative, List<String> kinds) {
+        public String describe() {
             return "item " + number + " (open minute volume=" + volume + " negative=" + negative + ", starts "
                     + String.join("+", kinds) + ")";
         }
@@ -36,7 +37,7 @@ final class CrisisEvidence {
     private final Duration warmUp;
     private final Duration quiet;
 
-    CrisisEvidence(Duration warmUp, Duration quiet) {
+    public CrisisEvidence(Duration warmUp, Duration quiet) {
         this.warmUp = warmUp;
         this.quiet = quiet;
     }
@@ -48,7 +49,7 @@ final class CrisisEvidence {
      * @param crisis        scored crisis items in publication order (all in one minute)
      * @return the needs, or null when even the whole crisis does not start an episode in the replay
      */
-    Needs find(String brand, List<BrandStats> closedMinutes, List<ScoredMention> otherInMinute, List<ScoredMention> crisis) {
+    public Needs find(String brand, List<BrandStats> closedMinutes, List<ScoredMention> otherInMinute, List<ScoredMention> crisis) {
         if (crisis.isEmpty()) {
             return null;
         }
@@ -62,10 +63,12 @@ final class CrisisEvidence {
                         new MinuteFigures(s.volume(), s.negative(), s.reach(), List.of(), List.of())));
         long volume = 0;
         long negative = 0;
+        long reach = 0;
         for (ScoredMention m : otherInMinute) {
             if (!m.backfill()) {
                 volume++;
                 negative += m.sentimentFor(brand).label() == SentimentLabel.NEGATIVE ? 1 : 0;
+                reach += reach(m);
             }
         }
         for (int i = 0; i < crisis.size(); i++) {
@@ -75,8 +78,9 @@ final class CrisisEvidence {
             }
             volume++;
             negative += m.sentimentFor(brand).label() == SentimentLabel.NEGATIVE ? 1 : 0;
+            reach += reach(m);
             List<SpikeSignal> started = detectors.openMinute(state, brand, minute.toEpochMilli(),
-                    new MinuteFigures(volume, negative, 0, List.of(), List.of()));
+                    new MinuteFigures(volume, negative, reach, List.of(), List.of()));
             List<String> kinds = started.stream().filter(s -> s.phase() == SignalPhase.START)
                     .map(s -> s.kind().name()).toList();
             if (!kinds.isEmpty()) {
@@ -84,5 +88,9 @@ final class CrisisEvidence {
             }
         }
         return null;
+    }
+
+    private static long reach(ScoredMention m) {
+        return m.mention().engagement() == null ? 0 : m.mention().engagement().reach();
     }
 }

@@ -4,10 +4,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** The instance id a process gives its stages: host name and pid, unique among instances of a service. */
-final class InstanceNames {
+public final class InstanceNames {
     private InstanceNames() {}
 
-    static String forThisProcess() {
+    public static String forThisProcess() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

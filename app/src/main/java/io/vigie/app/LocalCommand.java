@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,26 +46,11 @@ final class LocalCommand implements Callable<Integer> {
             description = "Brands, sources and alert routes; its kafka and elasticsearch sections are ignored here.")
     Path config;
 
-    @Option(names = "--kafka-port", paramLabel = "<port>", defaultValue = "9092", description = "Kafka's client port.")
-    int kafkaPort;
-
-    @Option(names = "--controller-port", paramLabel = "<port>", defaultValue = "9093", description = "Kafka's KRaft controller port.")
-    int controllerPort;
-
-    @Option(names = "--es-port", paramLabel = "<port>", defaultValue = "9200", description = "Elasticsearch's HTTP port.")
-    int elasticsearchPort;
-
-    @Option(names = "--es-transport-port", paramLabel = "<port>", defaultValue = "9300", description = "Elasticsearch's transport port.")
-    int elasticsearchTransportPort;
+    @Mixin
+    LocalServerOptions servers;
 
     @Option(names = "--http-port", paramLabel = "<port>", defaultValue = "8080", description = "The dashboards' HTTP port.")
     int httpPort;
-
-    @Option(names = "--kafka-heap", paramLabel = "<size>", defaultValue = "512m", description = "The broker JVM's maximum heap.")
-    String kafkaHeap;
-
-    @Option(names = "--es-heap", paramLabel = "<size>", defaultValue = "512m", description = "Elasticsearch's heap.")
-    String elasticsearchHeap;
 
     @Option(names = "--metrics-port", paramLabel = "<port>", defaultValue = "0",
             description = "Port of /metrics, /health/live and /health/ready on 127.0.0.1 (0: a free one, logged; -1: off).")
@@ -117,8 +103,7 @@ final class LocalCommand implements Callable<Integer> {
             Ports.requireFree(dashboardPort, "--http-port");
         }
 
-        LocalCluster.Settings settings = new LocalCluster.Settings(dataDirectory, kafkaPort, controllerPort,
-                elasticsearchPort, elasticsearchTransportPort, kafkaHeap, elasticsearchHeap);
+        LocalCluster.Settings settings = servers.settings(dataDirectory);
         LocalCluster.preflight(settings);
         ShutdownSignal signal = signals.get();
         try (LocalCluster cluster = LocalCluster.start(settings)) {

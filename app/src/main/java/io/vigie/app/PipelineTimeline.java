@@ -31,28 +31,28 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * one, polling continuously), so a latency can be split hop by hop. One thread, one consumer assigned to every
  * partition of the six topics.
  */
-final class PipelineTimeline implements AutoCloseable {
+public final class PipelineTimeline implements AutoCloseable {
     /** A record as seen: its value, its record timestamp, and when this reader got it (epoch ms). */
-    record Seen<T>(T value, long recordMs, long seenMs) {}
+    public record Seen<T>(T value, long recordMs, long seenMs) {}
 
     private static final List<String> TOPICS = List.of(Topics.MENTIONS_RAW, Topics.MENTIONS_SCORED,
             Topics.BRAND_STATS, Topics.SIGNALS, Topics.INCIDENTS, Topics.NOTIFICATIONS);
 
     /** First version seen, by title (the bench's feeds give every item a unique title). */
-    final Map<String, Seen<RawMention>> raw = new ConcurrentHashMap<>();
-    final Map<String, Seen<ScoredMention>> scored = new ConcurrentHashMap<>();
+    public final Map<String, Seen<RawMention>> raw = new ConcurrentHashMap<>();
+    public final Map<String, Seen<ScoredMention>> scored = new ConcurrentHashMap<>();
     /** One-minute windows only. */
-    final Queue<Seen<BrandStats>> minuteStats = new ConcurrentLinkedQueue<>();
-    final Queue<Seen<SpikeSignal>> signals = new ConcurrentLinkedQueue<>();
-    final Queue<Seen<IncidentEvent>> incidents = new ConcurrentLinkedQueue<>();
-    final Queue<Seen<Notification>> notifications = new ConcurrentLinkedQueue<>();
+    public final Queue<Seen<BrandStats>> minuteStats = new ConcurrentLinkedQueue<>();
+    public final Queue<Seen<SpikeSignal>> signals = new ConcurrentLinkedQueue<>();
+    public final Queue<Seen<IncidentEvent>> incidents = new ConcurrentLinkedQueue<>();
+    public final Queue<Seen<Notification>> notifications = new ConcurrentLinkedQueue<>();
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile RuntimeException failure;
 
-    PipelineTimeline(KafkaConnection kafka) {
+    public PipelineTimeline(KafkaConnection kafka) {
         Properties p = kafka.consumerConfig();
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -119,7 +119,7 @@ final class PipelineTimeline implements AutoCloseable {
     }
 
     /** Throws what stopped the reader, if anything did: figures from a dead reader would be wrong. */
-    void check() {
+    public void check() {
         if (failure != null) {
             throw new IllegalStateException("the bench's topic reader stopped: " + failure, failure);
         }

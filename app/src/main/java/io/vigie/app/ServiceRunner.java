@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every stage builds its services before any starts, so a configuration error (which names key and line) stops
  * the launch before anything connects anywhere.
  */
-final class ServiceRunner implements AutoCloseable {
+public final class ServiceRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceRunner.class);
     private static final java.time.Duration READY_CHECK = java.time.Duration.ofMillis(500);
     private static final java.time.Duration READY_LOG_EVERY = java.time.Duration.ofSeconds(30);
@@ -44,7 +44,7 @@ final class ServiceRunner implements AutoCloseable {
     }
 
     /** Builds then starts every service of {@code stages}; on failure stops what started and rethrows. */
-    static ServiceRunner start(List<Stage> stages, StageContext context) {
+    public static ServiceRunner start(List<Stage> stages, StageContext context) {
         ServiceRunner runner = build(stages, context);
         runner.start();
         return runner;
@@ -69,7 +69,7 @@ final class ServiceRunner implements AutoCloseable {
      * Waits until every started service says it is ready, at most {@code timeout} in all; returns the names of those
      * that are not (empty when all are).
      */
-    List<String> awaitReady(java.time.Duration timeout) throws InterruptedException {
+    public List<String> awaitReady(java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> notReady = new ArrayList<>();
         for (VigieService service : started) {
@@ -85,7 +85,7 @@ final class ServiceRunner implements AutoCloseable {
      * Waits until every service is ready or a stop is requested, logging every 30 s which services it waits for;
      * true when all are ready. What a launcher calls before printing its "ready" line.
      */
-    boolean awaitReadyUnless(ShutdownSignal signal) throws InterruptedException {
+    public boolean awaitReadyUnless(ShutdownSignal signal) throws InterruptedException {
         long since = System.nanoTime();
         long lastLog = since;
         for (List<String> waiting = awaitReady(READY_CHECK); !waiting.isEmpty(); waiting = awaitReady(READY_CHECK)) {
@@ -101,7 +101,7 @@ final class ServiceRunner implements AutoCloseable {
         return !signal.requested();
     }
 
-    List<String> serviceNames() {
+    public List<String> serviceNames() {
         return built.stream().map(VigieService::name).toList();
     }
 

@@ -12,13 +12,13 @@ import org.slf4j.LoggerFactory;
  * stopping exits at once, and the shutdown hooks (which stop the local servers by pid) still run. Where the JDK does
  * not offer signal handling, the JVM's default applies: shutdown hooks stop the local servers.
  */
-class ShutdownSignal {
+public class ShutdownSignal {
     private static final Logger log = LoggerFactory.getLogger(ShutdownSignal.class);
 
     private final CountDownLatch requested = new CountDownLatch(1);
 
     /** Catches SIGTERM and SIGINT from now on. */
-    static ShutdownSignal onTermOrInterrupt() {
+    public static ShutdownSignal onTermOrInterrupt() {
         ShutdownSignal signal = new ShutdownSignal();
         for (String name : new String[] {"TERM", "INT"}) {
             try {
@@ -30,7 +30,7 @@ class ShutdownSignal {
         return signal;
     }
 
-    void received(String what) {
+    public void received(String what) {
         if (requested.getCount() == 0) {
             log.warn("stop forced signal={} reason=second signal while stopping", what);
             System.exit(130);
@@ -40,12 +40,12 @@ class ShutdownSignal {
     }
 
     /** True once a stop was requested. */
-    boolean requested() {
+    public boolean requested() {
         return requested.getCount() == 0;
     }
 
     /** Blocks until a stop is requested. */
-    void await() throws InterruptedException {
+    public void await() throws InterruptedException {
         requested.await();
     }
 }

@@ -4,10 +4,10 @@ import io.vigie.runtime.service.Stage;
 import java.util.List;
 
 /** Every pipeline stage, in start order: consumers of a topic start after nothing; order only shapes the logs. */
-final class Stages {
+public final class Stages {
     private Stages() {}
 
-    static List<Stage> all() {
+    public static List<Stage> all() {
         return List.of(
                 new io.vigie.ingest.IngestStage(),
                 new io.vigie.analyze.AnalyzeStage(),

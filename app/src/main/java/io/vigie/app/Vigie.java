@@ -37,6 +37,7 @@ public final class Vigie {
         EndToEndCommands.register(cli);
         SearchCommands.register(cli);
         DashboardsCommands.register(cli);
+        DemoCommands.register(cli);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         return cli;
     }
