@@ -40,11 +40,12 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SharedData.checkLanguage(language);
         Path dir = SharedData.dataFolder(data, language);
+        int ownTexts = LabelledTexts.read(dir, LabelledTexts.trainingSplit(dir)).size();
         LabelledTexts training = SharedData.trainingData(dir, SharedData.extraTraining(extraTrain, data, language));
         Path target = out != null ? out : SharedData.repositoryRoot().resolve("analyze/src/main/resources"
                 + LinearSentimentScorer.RESOURCE_DIR + "sentiment-" + language + ".tsv");
         System.out.println("training language=" + language + " data=" + training.name() + " texts=" + training.size());
-        LinearSentimentModel model = new LinearModelTrainer(language, System.out::println).train(training);
+        LinearSentimentModel model = new LinearModelTrainer(language, System.out::println).train(training, ownTexts);
         Files.createDirectories(target.toAbsolutePath().getParent());
         try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             model.write(w);

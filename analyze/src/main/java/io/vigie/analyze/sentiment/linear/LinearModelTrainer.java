@@ -65,6 +65,15 @@ public final class LinearModelTrainer {
     }
 
     public LinearSentimentModel train(LabelledTexts training) {
+        return train(training, training.size());
+    }
+
+    /**
+     * @param judgedTexts only the first this many texts score the cross-validation (all texts still train every
+     *                    fold): the target domain when extra data from another domain follows it (French: DEFT 2017
+     *                    task 1's political tweets after the DEFT 2017 tweets)
+     */
+    public LinearSentimentModel train(LabelledTexts training, int judgedTexts) {
         if (!training.hasLabels()) {
             throw new IllegalArgumentException(training.name() + " has no labels file: cannot train on it");
         }
@@ -92,7 +101,8 @@ public final class LinearModelTrainer {
                         predicted[i] = argmax(m.probabilities(rows.get(i)));
                     }
                 }
-                double score = metric.of(ConfusionMatrix.of(training.labels(), predicted));
+                double score = metric.of(ConfusionMatrix.of(training.labels().subList(0, judgedTexts),
+                        java.util.Arrays.copyOf(predicted, judgedTexts)));
                 log.accept(String.format(Locale.ROOT, "cv language=%s charGrams=%s C=%s %s=%.4f",
                         language, grams, c, metric, score));
                 if (score > bestScore) {
@@ -112,7 +122,8 @@ public final class LinearModelTrainer {
         header.put("minCount", String.valueOf(MIN_COUNT));
         header.put("trainedOn", training.name() + " (" + training.size() + " texts, sha256 "
                 + digest(training) + ")");
-        header.put("cv", String.format(Locale.ROOT, "%d-fold %s %.4f", FOLDS, metric, bestScore));
+        header.put("cv", String.format(Locale.ROOT, "%d-fold %s %.4f", FOLDS, metric, bestScore)
+                + (judgedTexts < training.size() ? " on the first " + judgedTexts + " texts" : ""));
         log.accept(String.format(Locale.ROOT, "chosen language=%s charGrams=%s C=%s cv_%s=%.4f",
                 language, bestGrams, bestC, metric, bestScore));
         return fit(rows(training, bestGrams), training.labels(), bestC, header, true);
