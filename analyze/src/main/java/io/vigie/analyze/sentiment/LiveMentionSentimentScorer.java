@@ -4,6 +4,7 @@ import io.vigie.analyze.language.LanguageGuess;
 import io.vigie.analyze.language.LanguageIdentifier;
 import io.vigie.analyze.sentiment.lexicon.LexiconReading;
 import io.vigie.analyze.sentiment.lexicon.LexiconScorer;
+import io.vigie.analyze.sentiment.text.Comparisons;
 import io.vigie.analyze.sentiment.text.LanguageRules;
 import io.vigie.analyze.sentiment.text.SocialTokenizer;
 import io.vigie.model.Sentiment;
@@ -11,11 +12,15 @@ import io.vigie.model.SentimentLabel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Predicate;
 
 /**
  * Language identification, then the language's trained scorer on the whole text and on the sentences that
  * mention each brand. Thread-safe when its parts are (all shipped ones are).
+ *
+ * <p>A brand named only as the thing compared against ("X is better than Y", "X est pire que Y": Y) gets the
+ * reverse of its sentences' sentiment, since the sentence praises or blames the other one.
  *
  * <p>Texts in another language get only their emoji and emoticons read (the one signal that crosses languages),
  * and a zero confidence when they have none, so that dashboards can leave them out rather than count them
@@ -27,6 +32,7 @@ public final class LiveMentionSentimentScorer implements MentionSentimentScorer 
     private final LexiconScorer symbolsOnly;
     private final SentenceSplitter splitter;
     private final int wholeTextUpToSentences;
+    private final Comparisons comparisons = new Comparisons();
 
     /**
      * @param byLanguage the scorer for "fr" and for "en"
@@ -59,22 +65,42 @@ public final class LiveMentionSentimentScorer implements MentionSentimentScorer 
                     ? splitter.sentences(text, guess.language()) : List.of(text);
             for (Map.Entry<String, Predicate<String>> brand : brandSentenceMatchers.entrySet()) {
                 StringBuilder mentioning = new StringBuilder();
+                boolean onlyComparedAgainst = true;
                 for (String sentence : sentences) {
                     if (brand.getValue().test(sentence)) {
                         if (mentioning.length() > 0) {
                             mentioning.append(' ');
                         }
                         mentioning.append(sentence);
+                        onlyComparedAgainst &= comparedAgainst(sentence, brand.getValue(), guess.language());
                     }
                 }
                 if (mentioning.length() == 0) {
                     continue;
                 }
-                byBrand.put(brand.getKey(), sentences.size() <= wholeTextUpToSentences ? whole
-                        : scoreText(mentioning.toString(), guess.language()));
+                boolean scoreWhole = sentences.size() <= wholeTextUpToSentences
+                        && !(onlyComparedAgainst && sentences.size() > 1);
+                Sentiment s = scoreWhole ? whole : scoreText(mentioning.toString(), guess.language());
+                byBrand.put(brand.getKey(), onlyComparedAgainst ? reversed(s) : s);
             }
         }
         return new MentionSentiment(guess.language(), guess.confidence(), whole, byBrand);
+    }
+
+    /** "X is better than Y", "X est pire que Y": true for Y, named only after the comparison's pivot. */
+    private boolean comparedAgainst(String sentence, Predicate<String> brand, String language) {
+        OptionalInt pivot = comparisons.pivotEnd(sentence, language);
+        return pivot.isPresent() && !brand.test(sentence.substring(0, pivot.getAsInt()))
+                && brand.test(sentence.substring(pivot.getAsInt()));
+    }
+
+    private static Sentiment reversed(Sentiment s) {
+        SentimentLabel label = switch (s.label()) {
+            case POSITIVE -> SentimentLabel.NEGATIVE;
+            case NEGATIVE -> SentimentLabel.POSITIVE;
+            default -> s.label();
+        };
+        return new Sentiment(label, -s.score(), s.confidence(), s.model(), s.modelVersion());
     }
 
     private Sentiment scoreText(String text, String language) {

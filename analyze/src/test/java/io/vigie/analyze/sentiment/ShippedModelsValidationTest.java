@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped models, loaded from the classpath as the live pipeline loads them, still reach the issue's goals on
- * the validation splits in testdata/sentiment. English is judged on the validation tweets that are not also in the UMSAB training
- * split the model learnt from (570 of 2,000: the shared folder's training split contains the other 1,430).
+ * the validation splits in testdata/sentiment: all 2,000 English validation tweets (the English model learnt from
+ * the 47,447 SemEval training tweets, from which every validation tweet was removed) and the 323 French ones.
+ * The goals are the issue's (English macro recall 0.68, French macro F1 0.66), which the issue sets on the official
+ * test splits; validation is the nearest figure the repository can check.
  */
 class ShippedModelsValidationTest {
     private static final int CORENLP_TEXTS = 100;
@@ -35,30 +37,28 @@ class ShippedModelsValidationTest {
         return ConfusionMatrix.of(set.labels(), predicted);
     }
 
-    private static LabelledTexts heldOutEnglishValidation() {
-        Path dir = sharedSet("tweeteval-en");
-        LabelledTexts val = LabelledTexts.read(dir, "val");
-        List<Integer> heldOut = val.positionsNotIn(LabelledTexts.read(dir, "umsab_train"));
-        return val.select("-heldout", heldOut);
+    private static LabelledTexts englishValidation() {
+        return LabelledTexts.read(sharedSet("tweeteval-en"), "val");
     }
 
     @Test
-    void englishModelReachesMacroRecall63AndBeatsTheLexiconBaseline() {
-        LabelledTexts val = heldOutEnglishValidation();
+    void englishModelReachesMacroRecall68OnAllValidationTweetsAndBeatsTheLexiconBaseline() {
+        LabelledTexts val = englishValidation();
+        assertTrue(val.size() == 2000, "expected the 2,000 TweetEval validation tweets, read " + val.size());
         double live = evaluate(LinearSentimentScorer.shipped("en"), val).macroRecall();
         double lexicon = evaluate(LexiconScorer.forLanguage("en"), val).macroRecall();
-        assertTrue(live >= 0.63, "English held-out validation macro recall " + live + " < 0.63");
+        assertTrue(live >= 0.68, "English validation macro recall " + live + " < 0.68");
         assertTrue(live > lexicon, "English model " + live + " does not beat the lexicon baseline " + lexicon);
     }
 
     @Test
-    void englishModelBeatsCoreNlpOnTheFirstHeldOutValidationTweets() {
+    void englishModelBeatsCoreNlpOnTheFirstValidationTweets() {
         // CoreNLP parses a few tweets per CPU second: a subset keeps the test short.
-        LabelledTexts subset = heldOutEnglishValidation().first(CORENLP_TEXTS);
+        LabelledTexts subset = englishValidation().first(CORENLP_TEXTS);
         double live = evaluate(LinearSentimentScorer.shipped("en"), subset).macroRecall();
         double coreNlp = evaluate(new CoreNlpSentimentScorer(), subset).macroRecall();
         assertTrue(live > coreNlp, "English model " + live + " does not beat CoreNLP " + coreNlp
-                + " on the first " + CORENLP_TEXTS + " held-out validation tweets");
+                + " on the first " + CORENLP_TEXTS + " validation tweets");
     }
 
     @Test
@@ -76,7 +76,9 @@ class ShippedModelsValidationTest {
         for (String resource : List.of("/io/vigie/analyze/sentiment/linear/sentiment-en.tsv",
                 "/io/vigie/analyze/sentiment/linear/sentiment-fr.tsv",
                 "/io/vigie/analyze/sentiment/lexicon/afinn-165-fr.json",
-                "/io/vigie/analyze/sentiment/lexicon/emoji-sentiment-ranking-1.0.csv")) {
+                "/io/vigie/analyze/sentiment/lexicon/emoji-sentiment-ranking-1.0.csv",
+                "/io/vigie/analyze/sentiment/lexicon/umigon-fr-positive.txt",
+                "/io/vigie/analyze/sentiment/lexicon/umigon-fr-negative.txt")) {
             URL url = ShippedModelsValidationTest.class.getResource(resource);
             assertTrue(url != null, resource + " is not on the classpath");
             total += Files.size(Path.of(url.toURI()));

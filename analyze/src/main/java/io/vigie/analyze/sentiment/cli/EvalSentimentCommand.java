@@ -4,10 +4,12 @@ import io.vigie.analyze.sentiment.MentionSentimentScorer;
 import io.vigie.analyze.sentiment.SentimentModels;
 import io.vigie.analyze.sentiment.TextSentimentScorer;
 import io.vigie.analyze.sentiment.corenlp.CoreNlpSentimentScorer;
+import io.vigie.analyze.sentiment.evaluation.BrandSentences;
 import io.vigie.analyze.sentiment.evaluation.ConfusionMatrix;
 import io.vigie.analyze.sentiment.evaluation.LabelledTexts;
 import io.vigie.analyze.sentiment.evaluation.ScorerRun;
 import io.vigie.analyze.sentiment.lexicon.LexiconScorer;
+import io.vigie.analyze.sentiment.linear.LinearModelTrainer;
 import io.vigie.analyze.sentiment.linear.LinearSentimentScorer;
 import io.vigie.model.Sentiment;
 import java.io.BufferedWriter;
@@ -46,6 +48,18 @@ public final class EvalSentimentCommand implements Callable<Integer> {
     @Option(names = "--corenlp-limit", defaultValue = "-1",
             description = "score only the first N texts with CoreNLP (a few per CPU second); -1 for all, 0 to skip")
     int coreNlpLimit;
+
+    @Option(names = "--brand-set", paramLabel = "FILE", description = "brand-targeted sentences to score (default: "
+            + "testdata/sentiment-brand/brand-sentences.tsv in the repository when present); 'none' to skip")
+    String brandSet;
+
+    @Option(names = "--learning-curve", description = "also retrain the linear model (the shipped model's C and "
+            + "character n-gram setting) on 1/16, 1/8, 1/4, 1/2 and all of the training data and validate each")
+    boolean learningCurve;
+
+    @Option(names = "--extra-train", split = ",", paramLabel = "DIR", description = "for --learning-curve: as in "
+            + "vigie train sentiment (default: for fr without --data, ../shared/data/sentiment/deft2017-task1-fr)")
+    List<String> extraTrain;
 
     @Override
     public Integer call() throws Exception {
@@ -126,9 +140,51 @@ public final class EvalSentimentCommand implements Callable<Integer> {
             }
             System.out.printf(Locale.ROOT, "wrote %d live predictions to %s%n", fullLabels.length, predictions);
         }
+        printBrandSentences(live);
+        if (learningCurve) {
+            printLearningCurve(dir, judged, linear);
+        }
         System.out.printf(Locale.ROOT, "load=%s (mentions/s is wall clock on one thread; mentions/cpu_s per second of "
                 + "that thread's CPU time)%n", BenchSentimentCommand.load());
         return 0;
+    }
+
+    private void printBrandSentences(MentionSentimentScorer live) {
+        if ("none".equals(brandSet)) {
+            return;
+        }
+        Path file = brandSet != null ? Path.of(brandSet)
+                : SharedData.repositoryRoot().resolve("testdata/sentiment-brand/brand-sentences.tsv");
+        if (brandSet == null && !Files.isRegularFile(file)) {
+            return;
+        }
+        BrandSentences.Accuracy a = BrandSentences.read(file).inLanguage(language).accuracy(live);
+        System.out.printf(Locale.ROOT, "%nbrand-targeted sentences (%s, %s): accuracy=%.4f (%d of %d)%n", file,
+                language, a.value(), a.correct(), a.total());
+        a.byKind().forEach((kind, c) -> System.out.printf(Locale.ROOT, "  %-14s %d of %d%n", kind, c[0], c[1]));
+        a.misses().forEach(m -> System.out.println("  miss: " + m));
+    }
+
+    /** The validation figure of the linear model against the number of training texts it learnt from. */
+    private void printLearningCurve(Path dir, LabelledTexts validation, LinearSentimentScorer shipped) {
+        LabelledTexts training = SharedData.trainingData(dir, SharedData.extraTraining(extraTrain, data, language));
+        double c = Double.parseDouble(shipped.model().header().getOrDefault("C", "0.1"));
+        boolean grams = shipped.model().charGrams();
+        System.out.printf(Locale.ROOT, "%nlearning curve on %s (C=%s charGrams=%s, seeded samples of %s):%n",
+                validation.name(), c, grams, training.name());
+        System.out.printf(Locale.ROOT, "%8s %9s %12s %9s%n", "texts", "accuracy", "macro_recall", "macro_f1");
+        LinearModelTrainer trainer = new LinearModelTrainer(language, line -> { });
+        for (int parts : new int[] {16, 8, 4, 2, 1}) {
+            LabelledTexts sample = training.sample(training.size() / parts, 42);
+            LinearSentimentScorer scorer = LinearSentimentScorer.of(trainer.fitOnly(sample, c, grams));
+            int[] predicted = new int[validation.size()];
+            for (int i = 0; i < predicted.length; i++) {
+                predicted[i] = label(scorer, scorer.probabilities(validation.texts().get(i)));
+            }
+            ConfusionMatrix m = ConfusionMatrix.of(validation.labels(), predicted);
+            System.out.printf(Locale.ROOT, "%8d %9.4f %12.4f %9.4f%n", sample.size(), m.accuracy(), m.macroRecall(),
+                    m.macroF1());
+        }
     }
 
     private static int label(TextSentimentScorer scorer, double[] p) {

@@ -1,7 +1,9 @@
 package io.vigie.analyze.sentiment.cli;
 
+import io.vigie.analyze.sentiment.evaluation.LabelledTexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Finds the repository root and the shared data sets beside it. */
 public final class SharedData {
@@ -31,6 +33,50 @@ public final class SharedData {
                     + "beside the repository (../shared), or pass --data DIR");
         }
         return dir;
+    }
+
+    /**
+     * The extra training folders of a language when none are given: French adds DEFT 2017 task 1 (3,405 political
+     * tweets, another domain; measured to help, see analyze/README.md); English has none.
+     */
+    public static List<Path> defaultExtraTraining(String language) {
+        if (!"fr".equals(language)) {
+            return List.of();
+        }
+        Path dir = repositoryRoot().resolve("../shared/data/sentiment/deft2017-task1-fr").normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("shared data set " + dir + " is missing: the French model trains on it "
+                    + "too; put shared/ beside the repository, or pass --extra-train none");
+        }
+        return List.of(dir);
+    }
+
+    /** The training split of {@code dir} followed by the training split of each extra folder. */
+    public static LabelledTexts trainingData(Path dir, List<Path> extra) {
+        LabelledTexts training = LabelledTexts.read(dir, LabelledTexts.trainingSplit(dir));
+        for (Path more : extra) {
+            training = training.plus(LabelledTexts.read(more, LabelledTexts.trainingSplit(more)));
+        }
+        return training;
+    }
+
+    /** --extra-train as given ("none" for no folder), or the language's default when the main data is the default. */
+    public static List<Path> extraTraining(List<String> given, Path data, String language) {
+        if (given == null || given.isEmpty()) {
+            return data == null ? defaultExtraTraining(language) : List.of();
+        }
+        if (given.size() == 1 && "none".equals(given.get(0))) {
+            return List.of();
+        }
+        List<Path> out = new java.util.ArrayList<>();
+        for (String g : given) {
+            Path p = Path.of(g);
+            if (!Files.isDirectory(p)) {
+                throw new IllegalArgumentException("--extra-train " + g + " is not a folder with train_text.txt");
+            }
+            out.add(p);
+        }
+        return out;
     }
 
     /** The folder given with --data, or the shared set of the language; a clear error when it is not a folder. */

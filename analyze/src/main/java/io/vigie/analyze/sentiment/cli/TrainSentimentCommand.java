@@ -27,6 +27,11 @@ public final class TrainSentimentCommand implements Callable<Integer> {
             + "(default: ../shared/data/sentiment/tweeteval-en or deft2017-fr)")
     Path data;
 
+    @Option(names = "--extra-train", split = ",", paramLabel = "DIR",
+            description = "more folders whose train_* split is added to the training data, or 'none' (default: for "
+                    + "fr without --data, ../shared/data/sentiment/deft2017-task1-fr; otherwise none)")
+    List<String> extraTrain;
+
     @Option(names = "--out", description = "model file to write (default: analyze/src/main/resources/"
             + "io/vigie/analyze/sentiment/linear/sentiment-<lang>.tsv in the repository)")
     Path out;
@@ -35,11 +40,12 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SharedData.checkLanguage(language);
         Path dir = SharedData.dataFolder(data, language);
-        LabelledTexts training = LabelledTexts.read(dir, LabelledTexts.trainingSplit(dir));
+        int ownTexts = LabelledTexts.read(dir, LabelledTexts.trainingSplit(dir)).size();
+        LabelledTexts training = SharedData.trainingData(dir, SharedData.extraTraining(extraTrain, data, language));
         Path target = out != null ? out : SharedData.repositoryRoot().resolve("analyze/src/main/resources"
                 + LinearSentimentScorer.RESOURCE_DIR + "sentiment-" + language + ".tsv");
         System.out.println("training language=" + language + " data=" + training.name() + " texts=" + training.size());
-        LinearSentimentModel model = new LinearModelTrainer(language, System.out::println).train(training);
+        LinearSentimentModel model = new LinearModelTrainer(language, System.out::println).train(training, ownTexts);
         Files.createDirectories(target.toAbsolutePath().getParent());
         try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             model.write(w);

@@ -68,6 +68,33 @@ public record LabelledTexts(String name, List<String> texts, List<Integer> label
         return out;
     }
 
+    /** These texts followed by {@code other}'s; both must be labelled. */
+    public LabelledTexts plus(LabelledTexts other) {
+        if (!hasLabels() || !other.hasLabels()) {
+            throw new IllegalArgumentException("cannot join " + name + " and " + other.name() + ": both need labels");
+        }
+        List<String> t = new ArrayList<>(texts);
+        t.addAll(other.texts());
+        List<Integer> l = new ArrayList<>(labels);
+        l.addAll(other.labels());
+        return new LabelledTexts(name + "+" + other.name(), t, l);
+    }
+
+    /**
+     * {@code n} texts drawn without replacement by a seeded shuffle, kept in their original order. The files are
+     * in collection order (SemEval 2013 first), so a prefix would be a different population than the whole.
+     */
+    public LabelledTexts sample(int n, long seed) {
+        List<Integer> positions = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            positions.add(i);
+        }
+        java.util.Collections.shuffle(positions, new java.util.Random(seed));
+        List<Integer> kept = new ArrayList<>(positions.subList(0, Math.min(n, positions.size())));
+        java.util.Collections.sort(kept);
+        return select("[sample " + kept.size() + "]", kept);
+    }
+
     public LabelledTexts first(int n) {
         int k = Math.min(n, texts.size());
         return new LabelledTexts(name + "[0:" + k + "]", texts.subList(0, k),

@@ -2,6 +2,7 @@ package io.vigie.analyze.sentiment.linear;
 
 import io.vigie.analyze.sentiment.lexicon.LexiconReading;
 import io.vigie.analyze.sentiment.lexicon.LexiconScorer;
+import io.vigie.analyze.sentiment.lexicon.UmigonTerms;
 import io.vigie.analyze.sentiment.text.LanguageRules;
 import io.vigie.analyze.sentiment.text.SocialTokenizer;
 import io.vigie.analyze.sentiment.text.Token;
@@ -22,7 +23,8 @@ import java.util.Map;
  *   <li>{@code e:} emoji, {@code o:} emoticons, {@code p:} emphatic punctuation, placeholders for @user and URLs,
  *       counts of capitals and elongations;</li>
  *   <li>{@code lex:} the {@link LexiconScorer} reading: compound, positive and negative sums, after-contrast
- *       sum, symbols, last polar word.</li>
+ *       sum, symbols, last polar word;</li>
+ *   <li>{@code um:} (French models) Umigon's tone terms met, negated or not, and their counts.</li>
  * </ul>
  */
 public final class FeatureExtractor {
@@ -30,12 +32,20 @@ public final class FeatureExtractor {
     private final LanguageRules rules;
     private final LexiconScorer lexicon;
     private final boolean charGrams;
+    private final UmigonTerms umigon;
 
     public FeatureExtractor(SocialTokenizer tokenizer, LanguageRules rules, LexiconScorer lexicon, boolean charGrams) {
+        this(tokenizer, rules, lexicon, charGrams, null);
+    }
+
+    /** @param umigon Umigon's tone terms as extra features ({@code um:}), or null for none */
+    public FeatureExtractor(SocialTokenizer tokenizer, LanguageRules rules, LexiconScorer lexicon, boolean charGrams,
+                            UmigonTerms umigon) {
         this.tokenizer = tokenizer;
         this.rules = rules;
         this.lexicon = lexicon;
         this.charGrams = charGrams;
+        this.umigon = umigon;
     }
 
     public boolean charGrams() {
@@ -125,6 +135,9 @@ public final class FeatureExtractor {
         }
         if (r.polarTokens() == 0) {
             f.put("lex:none", 1.0);
+        }
+        if (umigon != null) {
+            umigon.addFeatures(text, f);
         }
         return f;
     }

@@ -40,6 +40,11 @@ public record LinearSentimentModel(Map<String, String> header, Map<String, float
         return Boolean.parseBoolean(header.getOrDefault("charGrams", "false"));
     }
 
+    /** Whether the model reads Umigon's French tone terms (header {@code umigon}). */
+    public boolean umigon() {
+        return Boolean.parseBoolean(header.getOrDefault("umigon", "false"));
+    }
+
     /** Probabilities of negative, neutral and positive for these feature values. */
     public double[] probabilities(Map<String, Double> features) {
         double[] s = {bias[0], bias[1], bias[2]};

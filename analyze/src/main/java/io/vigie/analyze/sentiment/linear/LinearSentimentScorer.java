@@ -2,6 +2,8 @@ package io.vigie.analyze.sentiment.linear;
 
 import io.vigie.analyze.sentiment.TextSentimentScorer;
 import io.vigie.analyze.sentiment.lexicon.LexiconScorer;
+import io.vigie.analyze.sentiment.lexicon.UmigonTerms;
+import io.vigie.analyze.sentiment.text.IronyMarkers;
 import io.vigie.analyze.sentiment.text.LanguageRules;
 import io.vigie.analyze.sentiment.text.SocialTokenizer;
 import io.vigie.model.Sentiment;
@@ -14,6 +16,7 @@ public final class LinearSentimentScorer implements TextSentimentScorer {
 
     private final LinearSentimentModel model;
     private final FeatureExtractor features;
+    private final IronyMarkers irony = new IronyMarkers();
 
     public LinearSentimentScorer(LinearSentimentModel model, FeatureExtractor features) {
         this.model = model;
@@ -38,7 +41,7 @@ public final class LinearSentimentScorer implements TextSentimentScorer {
     public static LinearSentimentScorer of(LinearSentimentModel model) {
         String language = model.language();
         FeatureExtractor extractor = new FeatureExtractor(new SocialTokenizer(), LanguageRules.forLanguage(language),
-                LexiconScorer.forLanguage(language), model.charGrams());
+                LexiconScorer.forLanguage(language), model.charGrams(), model.umigon() ? UmigonTerms.french() : null);
         return new LinearSentimentScorer(model, extractor);
     }
 
@@ -61,9 +64,19 @@ public final class LinearSentimentScorer implements TextSentimentScorer {
         return model.language();
     }
 
+    /**
+     * The model's probabilities, with positive and negative swapped when the text carries an explicit irony marker
+     * and the model read it as rather positive ({@link IronyMarkers}).
+     */
     @Override
     public double[] probabilities(String text) {
-        return model.probabilities(features.features(text));
+        double[] p = model.probabilities(features.features(text));
+        if (p[2] > p[0] && irony.isMarkedIronic(text)) {
+            double positive = p[2];
+            p[2] = p[0];
+            p[0] = positive;
+        }
+        return p;
     }
 
     @Override
