@@ -51,17 +51,17 @@ public final class BrowserFixture implements AutoCloseable {
             })();
             """;
 
-    private final WebFixture web;
+    private final String baseUrl;
     private final ChromeDriver driver;
     private final Path profile;
     private final Path screenshots;
 
-    private BrowserFixture(WebFixture web, String testName, Dimension size) throws IOException {
+    private BrowserFixture(String baseUrl, String testName, Dimension size) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             fail("browser tests need Chromium and its driver: " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (Debian packages 'chromium' and 'chromium-driver': apt-get install -y chromium chromium-driver)");
         }
-        this.web = web;
+        this.baseUrl = baseUrl;
         this.profile = Files.createTempDirectory("vigie-chromium-");
         this.screenshots = Path.of("target", "screenshots", testName);
         Files.createDirectories(screenshots);
@@ -81,11 +81,16 @@ public final class BrowserFixture implements AutoCloseable {
     }
 
     public static BrowserFixture open(WebFixture web, String testName) throws IOException {
-        return new BrowserFixture(web, testName, DESKTOP);
+        return new BrowserFixture(web.url(""), testName, DESKTOP);
     }
 
     public static BrowserFixture open(WebFixture web, String testName, Dimension size) throws IOException {
-        return new BrowserFixture(web, testName, size);
+        return new BrowserFixture(web.url(""), testName, size);
+    }
+
+    /** A browser on any server, e.g. {@code http://127.0.0.1:<port>}. */
+    public static BrowserFixture open(String baseUrl, String testName) throws IOException {
+        return new BrowserFixture(baseUrl, testName, DESKTOP);
     }
 
     public ChromeDriver driver() {
@@ -93,7 +98,7 @@ public final class BrowserFixture implements AutoCloseable {
     }
 
     public void go(String path) {
-        driver.get(web.url(path));
+        driver.get(baseUrl + path);
     }
 
     public WebElement find(String css) {
@@ -114,7 +119,11 @@ public final class BrowserFixture implements AutoCloseable {
         find("#name").sendKeys(user);
         find("#password").sendKeys(WebFixture.PASSWORD);
         find("#signin").click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/signin"));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/signin"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("still on the sign-in page: " + driver.getCurrentUrl() + "\n" + driver.getPageSource(), e);
+        }
     }
 
     /** Waits until the page's EventSource is open (the page sets {@code body[data-live=open]}). */
