@@ -142,7 +142,8 @@ public final class DashboardsBench implements Callable<Integer> {
             long[] mine = new long[events];
             received.put(page, mine);
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/live?types=mention&brand=benchbrand"))
-                    .header("Authorization", "Bearer " + token).build();
+                    // Javalin answers server-sent events only to a request that accepts them, as EventSource does.
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).build();
             http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new LineCounter(mine, deliveries)));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -37,7 +37,9 @@ public final class BrowserFixture implements AutoCloseable {
 
     private static final String HOOKS = """
             (() => {
-              const h = window.__vigieHooks = {alerts: [], console: [], csp: []};
+              const h = window.__vigieHooks = {alerts: [], console: [], csp: [], errors: []};
+              window.addEventListener("error", (e) => { h.errors.push(String(e.message) + " at " + e.filename + ":" + e.lineno); });
+              window.addEventListener("unhandledrejection", (e) => { h.errors.push("unhandled: " + e.reason); });
               for (const name of ["alert", "confirm", "prompt", "print"]) {
                 window[name] = (...args) => { h.alerts.push(name + ": " + args.join(" ")); return null; };
               }
@@ -128,7 +130,12 @@ public final class BrowserFixture implements AutoCloseable {
 
     /** Waits until the page's EventSource is open (the page sets {@code body[data-live=open]}). */
     public void awaitLive() {
-        await("body[data-live=open]", Duration.ofSeconds(10));
+        try {
+            await("body[data-live=open]", Duration.ofSeconds(10));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the live channel did not open on " + driver.getCurrentUrl() + ": hooks " + hooks()
+                    + ", body data-live=" + js("return document.body.dataset.live;"), e);
+        }
     }
 
     public Object js(String script, Object... args) {
@@ -138,13 +145,13 @@ public final class BrowserFixture implements AutoCloseable {
     /** What the hooks recorded on the current page: alerts, console calls and CSP violations. */
     @SuppressWarnings("unchecked")
     public Map<String, List<String>> hooks() {
-        Object h = js("return window.__vigieHooks || {alerts: ['hooks missing'], console: [], csp: []};");
+        Object h = js("return window.__vigieHooks || {alerts: ['hooks missing'], console: [], csp: [], errors: []};");
         return (Map<String, List<String>>) h;
     }
 
     public void assertNoScriptRan() {
         Map<String, List<String>> h = hooks();
-        assertEquals(Map.of("alerts", List.of(), "console", List.of(), "csp", List.of()), h,
+        assertEquals(Map.of("alerts", List.of(), "console", List.of(), "csp", List.of(), "errors", List.of()), h,
                 "on " + driver.getCurrentUrl());
     }
 
