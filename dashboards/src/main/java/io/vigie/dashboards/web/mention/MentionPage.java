@@ -43,7 +43,10 @@ public final class MentionPage {
         this.alias = services.alias();
     }
 
-    /** Not {@code <alias>-...}: that pattern is the mention template's, whose strict mapping would refuse a flag. */
+    /**
+     * Dynamically mapped: {@code mentionId} is text with a {@code .keyword} field, which the exact lookup uses.
+     * Not {@code <alias>-...}: that pattern is the mention template's, whose strict mapping would refuse a flag.
+     */
     private String flagsIndex() {
         return alias + ".flags";
     }
@@ -132,7 +135,7 @@ public final class MentionPage {
 
     private List<JsonNode> flags(String id) throws IOException {
         SearchResponse<JsonNode> r = client.search(s -> s.index(flagsIndex()).ignoreUnavailable(true).allowNoIndices(true)
-                .size(50).query(q -> q.term(t -> t.field("mentionId").value(id))), JsonNode.class);
+                .size(50).query(q -> q.term(t -> t.field("mentionId.keyword").value(id))), JsonNode.class);
         List<JsonNode> out = new ArrayList<>();
         r.hits().hits().forEach(h -> out.add(h.source()));
         return out;
