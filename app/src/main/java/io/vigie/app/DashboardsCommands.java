@@ -1,5 +1,6 @@
 package io.vigie.app;
 
+import io.vigie.dashboards.cli.DashboardsBench;
 import io.vigie.dashboards.cli.UsersCommand;
 import picocli.CommandLine;
 
@@ -9,5 +10,6 @@ final class DashboardsCommands {
 
     static void register(CommandLine vigie) {
         vigie.addSubcommand("users", new CommandLine(new UsersCommand()));
+        vigie.getSubcommands().get("bench").addSubcommand("dashboards", new CommandLine(new DashboardsBench()));
     }
 }

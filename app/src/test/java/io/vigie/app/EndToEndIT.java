@@ -52,6 +52,8 @@ import org.slf4j.LoggerFactory;
 class EndToEndIT {
     private static final Logger log = LoggerFactory.getLogger(EndToEndIT.class);
     private static final String SECRET = "end-to-end-webhook-secret-0123456789";
+    /** The dashboards' pages and API need a signed-in user or an API token; the test is a script with a viewer token. */
+    private static final String DASHBOARD_TOKEN = io.vigie.dashboards.web.auth.ApiTokens.newToken();
     private static final String BRAND = "kryptonite";
     private static final ObjectMapper JSON = VigieJson.newMapper();
 
@@ -117,7 +119,10 @@ class EndToEndIT {
                         consumerGroup: vigie-indexer-e2e
                         flushIntervalMillis: 200
                       http: {host: 127.0.0.1, port: %4$d}
-                    """.formatted(site.feedUrl(), hook.url(), apiPort, pagePort, SECRET);
+                      apiTokens:
+                        - {name: end-to-end, role: viewer, sha256: %6$s}
+                    """.formatted(site.feedUrl(), hook.url(), apiPort, pagePort, SECRET,
+                    io.vigie.dashboards.web.auth.ApiTokens.sha256(DASHBOARD_TOKEN));
             ConfigDocument doc = ConfigDocument.parse(yaml, "end-to-end vigie.yml", name -> null);
             StageContext context = new StageContext(doc, cluster.kafka(), cluster.elasticsearch(), "e2e-1",
                     dir.resolve("state"), Clock.systemUTC());
@@ -313,8 +318,8 @@ class EndToEndIT {
 
     private String get(String url) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + DASHBOARD_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("GET " + url + " -> " + r.statusCode() + " " + r.body());
             }

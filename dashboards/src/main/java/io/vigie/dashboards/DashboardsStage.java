@@ -74,10 +74,13 @@ public final class DashboardsStage implements Stage {
         return services;
     }
 
-    /** Accounts, tokens and the session signer from the configuration (or generated under the state directory). */
+    /**
+     * Accounts, tokens and the session signer. The generated local admin's password goes to standard error, so the
+     * "ready ..." line stays the first line of standard output that scripts read.
+     */
     public static WebSetup webSetup(DashboardsConfig config, Path stateDirectory, java.time.Clock clock) {
         Passwords passwords = new Passwords();
-        Accounts accounts = Accounts.configuredOrLocalAdmin(config.users(), stateDirectory, passwords, System.out);
+        Accounts accounts = Accounts.configuredOrLocalAdmin(config.users(), stateDirectory, passwords, System.err);
         byte[] secret = config.session().secret() != null
                 ? config.session().secret().getBytes(StandardCharsets.UTF_8)
                 : generatedSecret(stateDirectory);

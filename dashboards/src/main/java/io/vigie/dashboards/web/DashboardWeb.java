@@ -72,12 +72,20 @@ public final class DashboardWeb implements VigieService {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(VigieJson.newMapper(), false));
-            config.staticFiles.enableWebjars();
+            // Static files pass the central check too: they are declared public here, or they would be admin-only.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/webjars";
+                files.directory = "META-INF/resources/webjars";
+                files.location = Location.CLASSPATH;
+                files.headers = withCaching(securityHeaders());
+                files.roles = java.util.Set.of(io.vigie.dashboards.web.auth.Role.ANONYMOUS);
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/io/vigie/dashboards/web/static";
                 files.location = Location.CLASSPATH;
                 files.headers = securityHeaders();
+                files.roles = java.util.Set.of(io.vigie.dashboards.web.auth.Role.ANONYMOUS);
             });
             config.http.defaultContentType = "text/html; charset=utf-8";
         });
@@ -116,6 +124,13 @@ public final class DashboardWeb implements VigieService {
             }
         }
         return false;
+    }
+
+    /** WebJars carry their version in the path: cached for a year. */
+    private static Map<String, String> withCaching(Map<String, String> headers) {
+        Map<String, String> h = new java.util.HashMap<>(headers);
+        h.put("Cache-Control", "max-age=31536000, immutable");
+        return h;
     }
 
     static Map<String, String> securityHeaders() {

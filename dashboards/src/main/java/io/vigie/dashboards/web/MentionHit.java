@@ -12,21 +12,13 @@ import java.util.List;
  */
 public record MentionHit(String id, String title, String excerpt, String link, String source, String kind,
         Instant eventTime, String sentiment, List<String> brands, String language) {
-    public static final int EXCERPT_CHARS = 280;
+    public static final int EXCERPT_CHARS = io.vigie.dashboards.web.live.MentionCard.EXCERPT_CHARS;
 
     static String linkOf(String url) {
-        if (url == null) {
-            return null;
-        }
-        String lower = url.trim().toLowerCase(java.util.Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("http://") ? url.trim() : null;
+        return io.vigie.dashboards.web.live.MentionCard.linkOf(url);
     }
 
     static String excerptOf(String text) {
-        if (text == null) {
-            return "";
-        }
-        String flat = text.replaceAll("\\s+", " ").trim();
-        return flat.length() <= EXCERPT_CHARS ? flat : flat.substring(0, EXCERPT_CHARS - 1) + "…";
+        return io.vigie.dashboards.web.live.MentionCard.excerptOf(text);
     }
 }

@@ -47,9 +47,14 @@ final class SignInPages {
     }
 
     private void showForm(Context ctx, String errorKey, int status) {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        // The same token while the cookie lives: a second sign-in tab (or a browser fetching the page twice) must not
+        // make the first form stale.
+        String token = ctx.cookie(PRE_SIGN_IN_COOKIE);
+        if (token == null || !token.matches("[A-Za-z0-9_-]{24}")) {
+            byte[] bytes = new byte[18];
+            RANDOM.nextBytes(bytes);
+            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
         cookies.set(ctx, PRE_SIGN_IN_COOKIE, token, 3600, SameSite.STRICT);
         Map<String, Object> model = new HashMap<>();
         model.put("signinToken", token);
@@ -66,6 +71,8 @@ final class SignInPages {
         String sent = ctx.formParam(Access.CSRF_FIELD);
         if (cookie == null || sent == null
                 || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
+            log.info("event=signin_form_refused reason={} ip={}", cookie == null ? "no_cookie" : sent == null ? "no_token"
+                    : "token_mismatch", ctx.ip());
             showForm(ctx, "signin.expired", 403);
             return;
         }

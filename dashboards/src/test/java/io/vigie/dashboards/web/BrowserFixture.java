@@ -37,7 +37,9 @@ public final class BrowserFixture implements AutoCloseable {
 
     private static final String HOOKS = """
             (() => {
-              const h = window.__vigieHooks = {alerts: [], console: [], csp: []};
+              const h = window.__vigieHooks = {alerts: [], console: [], csp: [], errors: []};
+              window.addEventListener("error", (e) => { h.errors.push(String(e.message) + " at " + e.filename + ":" + e.lineno); });
+              window.addEventListener("unhandledrejection", (e) => { h.errors.push("unhandled: " + e.reason); });
               for (const name of ["alert", "confirm", "prompt", "print"]) {
                 window[name] = (...args) => { h.alerts.push(name + ": " + args.join(" ")); return null; };
               }
@@ -51,17 +53,17 @@ public final class BrowserFixture implements AutoCloseable {
             })();
             """;
 
-    private final WebFixture web;
+    private final String baseUrl;
     private final ChromeDriver driver;
     private final Path profile;
     private final Path screenshots;
 
-    private BrowserFixture(WebFixture web, String testName, Dimension size) throws IOException {
+    private BrowserFixture(String baseUrl, String testName, Dimension size) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             fail("browser tests need Chromium and its driver: " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (Debian packages 'chromium' and 'chromium-driver': apt-get install -y chromium chromium-driver)");
         }
-        this.web = web;
+        this.baseUrl = baseUrl;
         this.profile = Files.createTempDirectory("vigie-chromium-");
         this.screenshots = Path.of("target", "screenshots", testName);
         Files.createDirectories(screenshots);
@@ -81,11 +83,16 @@ public final class BrowserFixture implements AutoCloseable {
     }
 
     public static BrowserFixture open(WebFixture web, String testName) throws IOException {
-        return new BrowserFixture(web, testName, DESKTOP);
+        return new BrowserFixture(web.url(""), testName, DESKTOP);
     }
 
     public static BrowserFixture open(WebFixture web, String testName, Dimension size) throws IOException {
-        return new BrowserFixture(web, testName, size);
+        return new BrowserFixture(web.url(""), testName, size);
+    }
+
+    /** A browser on any server, e.g. {@code http://127.0.0.1:<port>}. */
+    public static BrowserFixture open(String baseUrl, String testName) throws IOException {
+        return new BrowserFixture(baseUrl, testName, DESKTOP);
     }
 
     public ChromeDriver driver() {
@@ -93,7 +100,7 @@ public final class BrowserFixture implements AutoCloseable {
     }
 
     public void go(String path) {
-        driver.get(web.url(path));
+        driver.get(baseUrl + path);
     }
 
     public WebElement find(String css) {
@@ -114,12 +121,21 @@ public final class BrowserFixture implements AutoCloseable {
         find("#name").sendKeys(user);
         find("#password").sendKeys(WebFixture.PASSWORD);
         find("#signin").click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/signin"));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/signin"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("still on the sign-in page: " + driver.getCurrentUrl() + "\n" + driver.getPageSource(), e);
+        }
     }
 
     /** Waits until the page's EventSource is open (the page sets {@code body[data-live=open]}). */
     public void awaitLive() {
-        await("body[data-live=open]", Duration.ofSeconds(10));
+        try {
+            await("body[data-live=open]", Duration.ofSeconds(10));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the live channel did not open on " + driver.getCurrentUrl() + ": hooks " + hooks()
+                    + ", body data-live=" + js("return document.body.dataset.live;"), e);
+        }
     }
 
     public Object js(String script, Object... args) {
@@ -129,13 +145,13 @@ public final class BrowserFixture implements AutoCloseable {
     /** What the hooks recorded on the current page: alerts, console calls and CSP violations. */
     @SuppressWarnings("unchecked")
     public Map<String, List<String>> hooks() {
-        Object h = js("return window.__vigieHooks || {alerts: ['hooks missing'], console: [], csp: []};");
+        Object h = js("return window.__vigieHooks || {alerts: ['hooks missing'], console: [], csp: [], errors: []};");
         return (Map<String, List<String>>) h;
     }
 
     public void assertNoScriptRan() {
         Map<String, List<String>> h = hooks();
-        assertEquals(Map.of("alerts", List.of(), "console", List.of(), "csp", List.of()), h,
+        assertEquals(Map.of("alerts", List.of(), "console", List.of(), "csp", List.of(), "errors", List.of()), h,
                 "on " + driver.getCurrentUrl());
     }
 

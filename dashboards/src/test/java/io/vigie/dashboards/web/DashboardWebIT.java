@@ -168,7 +168,10 @@ class DashboardWebIT {
                     .POST(form(Map.of("kind", "handled", "_csrf", csrf))).build()).statusCode());
             String after = web.send(HttpRequest.newBuilder(URI.create(web.url("/mentions/" + id)))
                     .header("Cookie", responder).build()).body();
-            assertTrue(after.contains("traité") || after.contains("handled"), "the flag is shown");
+            Matcher flags = Pattern.compile("(?s)<ul id=\"flags\">(.*?)</ul>").matcher(after);
+            assertTrue(flags.find(), after);
+            assertTrue(flags.group(1).contains(WebFixture.RESPONDER), "both flags are listed with who made them: " + flags.group(1));
+            assertEquals(2, flags.group(1).split("<li>", -1).length - 1, flags.group(1));
         }
     }
 

@@ -26,7 +26,14 @@ public final class TestMentions {
         Sentiment s = new Sentiment(label, label == SentimentLabel.NEGATIVE ? -0.8 : label == SentimentLabel.POSITIVE ? 0.8 : 0,
                 0.9, "test", "1");
         return new ScoredMention(Schema.VERSION, raw, List.of(brand), language, 0.99, s, Map.of(brand, s), "c-" + id, 1,
-                false, eventTime, Instant.now());
+                false, eventTime, scoredAt(eventTime));
+    }
+
+    /** Scored a second after it was published, or now for a mention of the last second: history stays history. */
+    static Instant scoredAt(Instant eventTime) {
+        Instant soon = eventTime.plusSeconds(1);
+        Instant now = Instant.now();
+        return soon.isBefore(now) ? soon : now;
     }
 
     public static ScoredMention simple(String id, String brand, String source, SentimentLabel label, Instant eventTime) {

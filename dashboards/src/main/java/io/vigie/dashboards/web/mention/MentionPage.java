@@ -28,7 +28,7 @@ import java.util.Set;
  * safelist) and the only markup a page ever renders from a mention, under a CSP that runs no inline script anyway.
  * The brand's sentences come from Elasticsearch's highlighter (sentence boundaries, HTML-encoded text, {@code <mark>}
  * around the brand's words). {@code POST /mentions/{id}/flags} (responders) records a flag in
- * {@code <alias>-flags}, one document per flag, so any instance shows it.
+ * {@code <alias>.flags}, one document per flag, so any instance shows it.
  */
 public final class MentionPage {
     private static final Set<String> FLAG_KINDS = Set.of("important", "false-positive", "handled");
@@ -43,8 +43,12 @@ public final class MentionPage {
         this.alias = services.alias();
     }
 
+    /**
+     * Dynamically mapped: {@code mentionId} is text with a {@code .keyword} field, which the exact lookup uses.
+     * Not {@code <alias>-...}: that pattern is the mention template's, whose strict mapping would refuse a flag.
+     */
     private String flagsIndex() {
-        return alias + "-flags";
+        return alias + ".flags";
     }
 
     private Map<String, Object> model(String id) throws IOException {
@@ -131,7 +135,7 @@ public final class MentionPage {
 
     private List<JsonNode> flags(String id) throws IOException {
         SearchResponse<JsonNode> r = client.search(s -> s.index(flagsIndex()).ignoreUnavailable(true).allowNoIndices(true)
-                .size(50).query(q -> q.term(t -> t.field("mentionId").value(id))), JsonNode.class);
+                .size(50).query(q -> q.term(t -> t.field("mentionId.keyword").value(id))), JsonNode.class);
         List<JsonNode> out = new ArrayList<>();
         r.hits().hits().forEach(h -> out.add(h.source()));
         return out;
