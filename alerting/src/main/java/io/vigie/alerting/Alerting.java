@@ -7,12 +7,14 @@ import io.vigie.alerting.owner.IncidentRouter;
 import io.vigie.alerting.owner.KafkaAlertSink;
 import io.vigie.alerting.owner.SignalService;
 
+import io.vigie.runtime.metrics.StageMetrics;
 import io.vigie.alerting.api.AlertingApi;
 import io.vigie.alerting.api.SignedLinks;
 import io.vigie.alerting.channels.Channel;
 import io.vigie.alerting.channels.ChatChannel;
 import io.vigie.alerting.channels.EmailChannel;
 import io.vigie.alerting.channels.HttpPost;
+import io.vigie.alerting.channels.MeteredChannel;
 import io.vigie.alerting.channels.SmsChannel;
 import io.vigie.alerting.channels.TeamsChannel;
 import io.vigie.alerting.channels.WebhookChannel;
@@ -73,6 +75,13 @@ public final class Alerting {
      */
     public static Alerting build(AlertingConfig config, KafkaConnection kafka, Clock clock, String groupPrefix,
             Duration tickInterval) {
+        return build(config, kafka, clock, groupPrefix, tickInterval,
+                new StageMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "alerting"));
+    }
+
+    /** As above, recording notifications by channel and outcome in {@code metrics}. */
+    public static Alerting build(AlertingConfig config, KafkaConnection kafka, Clock clock, String groupPrefix,
+            Duration tickInterval, StageMetrics metrics) {
         Map<String, AlertingConfig.Receiver> receivers = new LinkedHashMap<>();
         config.receivers().forEach(r -> receivers.put(r.name(), r));
         Silences silences = defaultSilences(config, clock);
@@ -98,6 +107,7 @@ public final class Alerting {
         if (config.smsGateway() != null && config.smsGateway().url() != null) {
             channels.put("sms", new SmsChannel(renderer, http, config.smsGateway()));
         }
+        channels.replaceAll((name, channel) -> new MeteredChannel(channel, name, metrics, clock));
         AlertingConfig.Outbox o = config.outbox();
         Delivery delivery = new Delivery(receivers, channels, new Backoff(o, new Random()), o.maxAttempts(), clock);
         OutboxDispatcher outbox = new OutboxDispatcher(kafka, groupPrefix + "-outbox", delivery, o.parallelism(),

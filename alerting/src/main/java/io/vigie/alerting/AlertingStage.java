@@ -24,7 +24,7 @@ public final class AlertingStage implements Stage {
         if (config.receivers().isEmpty()) {
             log.warn("service=alerting event=no-receivers incidents are tracked but nobody is notified");
         }
-        return Alerting.build(config, context.kafka(), context.clock(), "vigie-alerting", Duration.ofSeconds(1))
-                .services();
+        return Alerting.build(config, context.kafka(), context.clock(), "vigie-alerting", Duration.ofSeconds(1),
+                        context.stageMetrics(name())).services();
     }
 }
