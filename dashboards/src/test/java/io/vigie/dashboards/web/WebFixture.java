@@ -2,7 +2,14 @@ package io.vigie.dashboards.web;
 
 import io.vigie.dashboards.DashboardsConfig;
 import io.vigie.dashboards.WebSettings;
+import io.vigie.dashboards.desk.ReplyTemplates;
+import io.vigie.dashboards.desk.ResponseDesk;
+import io.vigie.dashboards.follow.TopicFollower;
+import io.vigie.dashboards.incidents.IncidentActions;
+import io.vigie.dashboards.incidents.IncidentBoard;
 import io.vigie.dashboards.index.IndexerFixture;
+import io.vigie.dashboards.index.ResponseIndexer;
+import io.vigie.dashboards.web.desk.DeskServices;
 import io.vigie.dashboards.index.MentionIndexer;
 import io.vigie.dashboards.web.auth.Accounts;
 import io.vigie.dashboards.web.auth.ApiTokens;
@@ -43,7 +50,16 @@ public final class WebFixture implements AutoCloseable {
     private final MentionIndexer indexer;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** The response desk and incidents (null unless started with {@link #startWithDesk()}). */
+    public final DeskServices desk;
+    private final TopicFollower follower;
+    private final ResponseIndexer responseIndexer;
+
     private WebFixture() {
+        this(false);
+    }
+
+    private WebFixture(boolean withDesk) {
         Passwords passwords = new Passwords(4);
         String hash = passwords.hash(PASSWORD);
         List<WebSettings.User> users = List.of(new WebSettings.User(VIEWER, hash, "viewer"),
@@ -57,8 +73,36 @@ public final class WebFixture implements AutoCloseable {
                 Map.of("locks", List.of(brand, rival)), false);
         feed = new LiveFeed(index.cluster.kafka(), LiveFeed.Topics4.DEFAULT, Duration.ofMinutes(10),
                 new LiveHub(LiveFeed.Topics4.DEFAULT.all(), 20_000, 1_000), Clock.systemUTC());
-        web = new DashboardWeb(setup, index.cluster.elasticsearch(), index.alias, feed, Clock.systemUTC());
-        indexer = index.indexer("web-" + brand);
+        if (withDesk) {
+            follower = new TopicFollower("it-desk-" + brand, index.cluster.kafka(), Clock.systemUTC());
+            ResponseDesk responses = new ResponseDesk(index.cluster.kafka(), follower);
+            IncidentBoard board = new IncidentBoard(follower);
+            desk = new DeskServices(responses, new ReplyTemplates(index.cluster.kafka(), follower), board,
+                    new IncidentActions(index.cluster.kafka(), board, Clock.systemUTC()));
+            responseIndexer = new ResponseIndexer(index.cluster.elasticsearch(), index.alias, responses);
+            indexer = new MentionIndexer(index.settings(), index.cluster.kafka(), index.cluster.elasticsearch(),
+                    index.run + "-web-" + brand, Clock.systemUTC(), responseIndexer);
+        } else {
+            follower = null;
+            desk = null;
+            responseIndexer = null;
+            indexer = index.indexer("web-" + brand);
+        }
+        web = new DashboardWeb(setup, index.cluster.elasticsearch(), index.alias, feed, Clock.systemUTC(), desk);
+    }
+
+    /** A running instance with the response desk and incidents, their state followed from Kafka. */
+    public static WebFixture startWithDesk() throws InterruptedException {
+        WebFixture f = new WebFixture(true);
+        f.responseIndexer.start();
+        f.follower.start();
+        if (!f.follower.awaitReady(Duration.ofSeconds(60))) {
+            throw new IllegalStateException("the desk's follower did not catch up");
+        }
+        f.indexer.start();
+        f.feed.start();
+        f.web.start();
+        return f;
     }
 
     public static WebFixture start() {
@@ -87,6 +131,13 @@ public final class WebFixture implements AutoCloseable {
         web.close();
         feed.close();
         indexer.close();
+        if (desk != null) {
+            follower.close();
+            responseIndexer.close();
+            desk.responses().close();
+            desk.templates().close();
+            desk.actions().close();
+        }
         index.close();
     }
 }
