@@ -36,7 +36,9 @@ public final class MentionNormalizer {
         Instant eventTime = clean.eventTime().isAfter(clean.fetchedAt()) ? clean.fetchedAt() : clean.eventTime();
         // Judged against when the item was read, not against the processing clock: a replay of the topic
         // classifies every mention the same way as the first run did.
-        boolean backfill = Duration.between(eventTime, clean.fetchedAt()).compareTo(lateness.backfillAfter()) > 0;
+        // A producer loading history says so in the provenance, so its last hours are history too.
+        boolean backfill = Duration.between(eventTime, clean.fetchedAt()).compareTo(lateness.backfillAfter()) > 0
+                || (clean.provenance() != null && clean.provenance().backfill());
         return new Result(clean, eventTime, backfill);
     }
 

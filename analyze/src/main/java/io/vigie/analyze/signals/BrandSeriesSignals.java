@@ -107,6 +107,54 @@ public final class BrandSeriesSignals {
         return out;
     }
 
+    /**
+     * Rebuilds the brand's four detectors from its minute history (backfilled and live minutes, in event-time
+     * order; minutes missing from it had no mention), so a brand's live judgement starts from its past rather than
+     * from a warm-up. Nothing the history raises is signalled: its alarms are past, and the one still open at its
+     * end is closed silently. An alarm the live series had open is ENDed (its episode is judged again against
+     * the history from the next minute).
+     *
+     * @param history minute start (epoch ms) and figures, ascending
+     * @return END signals for the live alarms the rebuild closed
+     */
+    public List<SpikeSignal> learnHistory(BrandSeriesState s, String brand, Iterable<Map.Entry<Long, MinuteFigures>> history) {
+        List<SpikeSignal> out = new ArrayList<>();
+        for (SignalKind kind : KINDS) {
+            SeriesState old = stateOf(s, kind);
+            String early = s.startedEarly.remove(kind.name());
+            String open = early != null ? early : old.alarmed()
+                    ? SpikeSignals.signalId(brand, kind, null, java.time.Instant.ofEpochMilli(old.since())) : null;
+            if (open != null) {
+                long at = Math.max(0, s.lastMinuteOf(kind.name()));
+                out.add(new SpikeSignal(1, open, brand, kind, SignalPhase.END, null, null,
+                        java.time.Instant.ofEpochMilli(at), java.time.Instant.ofEpochMilli(at), 0, 0, 0, null,
+                        "The alarm on " + brand + " is judged again now that the brand's history is loaded.", List.of()));
+            }
+            SeriesDetector d = detectors.get(kind);
+            SeriesState state = new SeriesState();
+            long last = Long.MIN_VALUE;
+            for (Map.Entry<Long, MinuteFigures> m : history) {
+                MinuteFigures f = m.getValue();
+                if (kind == SignalKind.NEGATIVE_SHARE) {
+                    if (f.volume() > 0) {
+                        d.observeShare(state, m.getKey(), f.negative(), f.volume());
+                        last = m.getKey();
+                    }
+                } else {
+                    d.observe(state, m.getKey(), value(kind, f));
+                    last = m.getKey();
+                }
+            }
+            state.forgetOpenEpisode();
+            if (last != Long.MIN_VALUE) {
+                s.detector.put(kind.name(), state.toBytes());
+                s.lastMinute.put(kind.name(), Math.max(last, s.lastMinuteOf(kind.name())));
+            }
+        }
+        s.historyPending = false;
+        return out;
+    }
+
     /** Judges a minute still open; only ever STARTs an episode. The brand's state is changed only to remember it. */
     public List<SpikeSignal> openMinute(BrandSeriesState s, String brand, long minuteStartMs, MinuteFigures soFar) {
         List<SpikeSignal> out = new ArrayList<>();

@@ -14,6 +14,12 @@ public final class BrandSeriesState {
     /** Kind → signal id of an episode started early, before its minute closed. */
     @JsonProperty public Map<String, String> startedEarly = new HashMap<>();
 
+    /**
+     * Backfilled minutes arrived since the detectors were last rebuilt from the brand's minute history: they are
+     * rebuilt, in event-time order, once the backfill stops arriving.
+     */
+    @JsonProperty public boolean historyPending;
+
     public boolean anyAlarm() {
         return !startedEarly.isEmpty() || detector.values().stream()
                 .anyMatch(b -> io.vigie.analyze.detection.series.SeriesState.fromBytes(b).alarmed());

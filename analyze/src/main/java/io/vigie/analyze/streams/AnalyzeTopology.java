@@ -45,6 +45,8 @@ public final class AnalyzeTopology {
     public static final String ENGAGEMENT_SOURCES_STORE = "engagement-sources";
     public static final String STATS_WINDOWS_STORE = "brand-stats-windows";
     public static final String SIGNAL_SERIES_STORE = "brand-signal-series";
+    /** brand·minute → that minute's counts (backfilled and live), the history a brand's detectors are rebuilt from. */
+    public static final String MINUTE_HISTORY_STORE = "brand-minute-history";
     public static final String BY_COPY_KEY = "by-copy-key";
     public static final String BY_BRAND = "brand-observations";
     /** Segment size of the stats stores' changelogs: what the broker keeps beyond the open windows, at most. */
@@ -128,10 +130,12 @@ public final class AnalyzeTopology {
                 Serdes.String(), InternalSerdes.window()).withCachingEnabled().withLoggingEnabled(changelog));
         b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGNAL_SERIES_STORE),
                 Serdes.String(), InternalSerdes.series()).withCachingEnabled().withLoggingEnabled(changelog));
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MINUTE_HISTORY_STORE),
+                Serdes.String(), InternalSerdes.minute()).withCachingEnabled().withLoggingEnabled(Map.of()));
         KStream<String, BrandObservation> byBrand = b.stream(observationsTopic(c),
                 Consumed.with(Serdes.String(), InternalSerdes.observation()).withName("read-brand-observations"));
         KStream<String, Emit> figures = byBrand.process(() -> new StatsSignalsStep(c),
-                Named.as("stats-and-signals"), STATS_WINDOWS_STORE, SIGNAL_SERIES_STORE);
+                Named.as("stats-and-signals"), STATS_WINDOWS_STORE, SIGNAL_SERIES_STORE, MINUTE_HISTORY_STORE);
         deadLetters(figures, "stats");
         figures.filter((k, e) -> e.stats() != null, Named.as("stats-only"))
                 .mapValues(Emit::stats, Named.as("unwrap-stats"))

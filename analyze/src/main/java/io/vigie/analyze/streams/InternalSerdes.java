@@ -29,6 +29,10 @@ final class InternalSerdes {
         return new JsonSerde<>(MAPPER, BrandSeriesState.class);
     }
 
+    static JsonSerde<io.vigie.analyze.signals.MinuteFigures> minute() {
+        return new JsonSerde<>(MAPPER, io.vigie.analyze.signals.MinuteFigures.class);
+    }
+
     static JsonSerde<SeenVersion> seenVersion() {
         return new JsonSerde<>(MAPPER, SeenVersion.class);
     }

@@ -42,12 +42,22 @@ final class StatsSignalsStep implements Processor<String, BrandObservation, Stri
      * 0.5 s at p50 and 1 s at p99 of the time from a crisis' deciding mention to the webhook.
      */
     static final Duration JUDGE_INTERVAL = Duration.ofMillis(100);
+    /**
+     * How much of a brand's minute history is kept to rebuild its detectors from: the retention of
+     * {@code mentions.raw}, and more than the detector needs to judge at once (48 h: the busiest-hour record's
+     * warm-up; 12 h for the z-score).
+     */
+    static final Duration HISTORY = Duration.ofDays(7);
+    private static final long HOUR = 3_600_000;
 
     private final AnalyzeConfig config;
     private final BrandSeriesSignals detectors;
     private ProcessorContext<String, Emit> context;
     private KeyValueStore<String, WindowAccumulator> windows;
     private KeyValueStore<String, BrandSeriesState> series;
+    private KeyValueStore<String, MinuteFigures> history;
+    /** Brands that received backfill since the last emission: their rebuild waits until the backfill pauses. */
+    private final Set<String> historyArriving = new LinkedHashSet<>();
     private long late;
     private long backfill;
     /** Keys of the open minute windows that received a mention since the last judgement (in memory: a lost set only
@@ -64,6 +74,7 @@ final class StatsSignalsStep implements Processor<String, BrandObservation, Stri
         this.context = context;
         this.windows = context.getStateStore(AnalyzeTopology.STATS_WINDOWS_STORE);
         this.series = context.getStateStore(AnalyzeTopology.SIGNAL_SERIES_STORE);
+        this.history = context.getStateStore(AnalyzeTopology.MINUTE_HISTORY_STORE);
         context.schedule(config.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::emit);
         context.schedule(JUDGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::judgeTouchedMinutes);
     }
@@ -73,8 +84,10 @@ final class StatsSignalsStep implements Processor<String, BrandObservation, Stri
         BrandObservation o = record.value();
         try {
             if (o.backfill()) {
-                // Indexed through mentions.scored, but never part of live figures or signals.
+                // Indexed through mentions.scored, never part of live figures nor signalled: it is the brand's past,
+                // learned by its detectors once the backfill pauses.
                 backfill++;
+                learnBackfill(o);
                 return;
             }
             long closeClock = closeClock();
@@ -106,6 +119,79 @@ final class StatsSignalsStep implements Processor<String, BrandObservation, Stri
                     "statistics failed: " + DeadLetters.describe(e), e,
                     InternalSerdes.observation().encode(o), context.currentSystemTimeMs())), record.timestamp()));
         }
+    }
+
+    private void learnBackfill(BrandObservation o) {
+        long minute = Math.floorDiv(o.eventTimeMs(), MINUTE) * MINUTE;
+        String key = historyKey(o.brand(), minute);
+        MinuteFigures f = history.get(key);
+        long volume = f == null ? 0 : f.volume();
+        long negative = f == null ? 0 : f.negative();
+        long reach = (f == null ? 0 : f.reach()) + o.reach();
+        if (o.counts()) {
+            volume++;
+        } else if (o.previousLabel() == io.vigie.model.SentimentLabel.NEGATIVE) {
+            negative = Math.max(0, negative - 1);
+        }
+        if ((o.counts() || o.previousLabel() != null) && o.label() == io.vigie.model.SentimentLabel.NEGATIVE) {
+            negative++;
+        }
+        history.put(key, new MinuteFigures(volume, negative, reach, List.of(), List.of()));
+        BrandSeriesState s = seriesOf(o.brand());
+        if (!s.historyPending) {
+            s.historyPending = true;
+            series.put(o.brand(), s);
+        }
+        historyArriving.add(o.brand());
+    }
+
+    static String historyKey(String brand, long minuteStartMs) {
+        return brand + "|" + String.format("%015d", minuteStartMs);
+    }
+
+    /**
+     * Rebuilds the detectors of the brands whose backfill has paused (none arrived since the last emission) from
+     * their minute history, in event-time order, and forgets history older than {@link #HISTORY}.
+     */
+    private void learnPendingHistory(long closeClock) {
+        List<String> pending = new ArrayList<>();
+        try (KeyValueIterator<String, BrandSeriesState> it = series.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value.historyPending && !historyArriving.contains(kv.key)) {
+                    pending.add(kv.key);
+                }
+            });
+        }
+        historyArriving.clear();
+        long lastClosable = Math.floorDiv(closeClock - config.grace().toMillis(), MINUTE) * MINUTE - MINUTE;
+        for (String brand : pending) {
+            pruneHistory(brand, lastClosable);
+            List<java.util.Map.Entry<Long, MinuteFigures>> minutes = new ArrayList<>();
+            try (KeyValueIterator<String, MinuteFigures> it = history.range(historyKey(brand, 0),
+                    historyKey(brand, Math.max(0, lastClosable)))) {
+                it.forEachRemaining(kv -> minutes.add(java.util.Map.entry(
+                        Long.parseLong(kv.key.substring(kv.key.lastIndexOf('|') + 1)), kv.value)));
+            }
+            BrandSeriesState s = seriesOf(brand);
+            long since = minutes.isEmpty() ? 0 : minutes.get(0).getKey();
+            detectors.learnHistory(s, brand, minutes).forEach(sig -> forward(brand, Emit.signal(sig), closeClock));
+            series.put(brand, s);
+            LOG.info("event=history-learned brand={} minutesWithMentions={} from={}", brand, minutes.size(),
+                    Instant.ofEpochMilli(since));
+        }
+    }
+
+    /** Forgets a brand's minutes older than {@link #HISTORY} before {@code latestMs}. */
+    private void pruneHistory(String brand, long latestMs) {
+        long before = latestMs - HISTORY.toMillis();
+        if (before <= 0) {
+            return;
+        }
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, MinuteFigures> it = history.range(historyKey(brand, 0), historyKey(brand, before - 1))) {
+            it.forEachRemaining(kv -> old.add(kv.key));
+        }
+        old.forEach(history::delete);
     }
 
     /** Windows whose end plus grace is before this are final. */
@@ -152,6 +238,7 @@ final class StatsSignalsStep implements Processor<String, BrandObservation, Stri
                         InternalSerdes.window().encode(a), wallClockMs)), wallClockMs);
             }
         }
+        learnPendingHistory(closeClock);
         endQuietEpisodes(closeClock);
         // This application commits at the emission interval; asking now makes what was just emitted visible to
         // read_committed readers at once instead of up to one interval later.
@@ -190,6 +277,13 @@ final class StatsSignalsStep implements Processor<String, BrandObservation, Stri
         detectors.closeMinute(s, a.brand, a.startMs, figures)
                 .forEach(sig -> forward(a.brand, Emit.signal(sig), context.currentSystemTimeMs()));
         series.put(a.brand, s);
+        // The live minutes join the history, so a backfill that comes later is learned with them, in order.
+        if (a.volume > 0 || a.reach > 0) {
+            history.put(historyKey(a.brand, a.startMs), new MinuteFigures(a.volume, a.negative, a.reach, List.of(), List.of()));
+        }
+        if (a.startMs % HOUR == 0) {
+            pruneHistory(a.brand, a.startMs);
+        }
     }
 
     /** @return whether an alarm started */

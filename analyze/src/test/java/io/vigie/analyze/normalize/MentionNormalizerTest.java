@@ -37,6 +37,14 @@ class MentionNormalizerTest {
     }
 
     @Test
+    void aMentionItsProducerMarkedAsHistoryIsABackfillEvenWhenReadAtOnce() {
+        RawMention history = new RawMention(1, "m1", 1, "s", "h", MentionKind.POST, null, null, null, null, null, "x",
+                null, null, null, T.minusSeconds(60), T, null, null,
+                new io.vigie.model.Provenance(io.vigie.model.Provenance.BACKFILL, "archive", null, null));
+        assertTrue(normalizer.normalize(history).backfill());
+    }
+
+    @Test
     void textIsCleanedOfInvisibleCharactersAndExtraSpace() {
         assertEquals("Kryptonite lock\n\nbroken", MentionNormalizer.cleanText("  Kryptonite\u200B\u00A0 lock \n\n\n\n broken\u0007 "));
         assertEquals("m1", normalizer.normalize(mention(T, T, null, "x")).mention().id());

@@ -36,6 +36,19 @@ public final class SeriesDetector {
     private static final long HOUR = 3_600_000L;
     private static final double MIN_LEVEL_STEPS = 12;
     private static final long DAY = 86_400_000L;
+    /**
+     * Cold start (a count series younger than its warm-up, so a brand added without history): an alarm when the
+     * window's sum is at least this many times the highest sum of the block of one window before the last (so the
+     * first judgement comes two windows after the series began). An ordinary day's ramp grows far
+     * less from one hour to the next; a crisis multiplies it.
+     */
+    static final double COLD_START_FACTOR = 2.5;
+    /**
+     * ... and at least this many Poisson spreads above it (2 (sqrt(sum) - sqrt(baseline)) in Anscombe units): a
+     * brand with a handful of mentions is not paged because ten arrived in an hour (six spreads: about 12 mentions
+     * over an empty baseline, 30 over 5, 85 over 25).
+     */
+    static final double COLD_START_MIN_Z = 6.0;
 
     private final SeriesParams params;
     private final Transform transform;
@@ -227,7 +240,8 @@ public final class SeriesDetector {
         double remembered = s.onsetPeak * onsetDecay;
         // Once an episode is alarmed, its later peaks are UPDATEs, not new onsets: one alarm per crisis.
         double onset = score > remembered && !s.alerted && novelty != SMALL ? score : 0.0;
-        if (novelty == NEW_RECORD && !s.alerted) {
+        boolean windowAlarm = novelty == NEW_RECORD || novelty == COLD_BURST;
+        if (windowAlarm && !s.alerted) {
             // More mentions in the window than in any earlier one: an alarm whatever the z-score, which a
             // brand's slow, hours-long rise never makes outstanding at any single point.
             onset = 1.0;
@@ -258,16 +272,16 @@ public final class SeriesDetector {
                 s.active = true;
                 s.alerted = true;
                 // A busiest-window record is a rise even when its last interval dipped under the expected value.
-                s.direction = novelty == NEW_RECORD ? 1 : direction;
+                s.direction = windowAlarm ? 1 : direction;
                 s.episodes++;
                 // A START raised by the busiest-window record reports its onset score, 1: what started it.
-                s.peakScore = novelty == NEW_RECORD ? onset : score;
+                s.peakScore = windowAlarm ? onset : score;
                 s.peakObserved = x;
                 s.peakExpected = expected;
                 s.reportedScore = score;
                 s.quietSteps = 0;
                 events = add(events, event(s, SignalPhase.START, time, x, expected, z, sigma, s.peakScore,
-                        novelty == NEW_RECORD));
+                        windowAlarm, novelty == COLD_BURST ? s.coldPeak : previousBusiest(s)));
             }
         } else {
             if (score > s.peakScore) {
@@ -304,6 +318,7 @@ public final class SeriesDetector {
     private static final int NOT_JUDGED = 0;
     private static final int NEW_RECORD = 1;
     private static final int SMALL = 2;
+    private static final int COLD_BURST = 3;
 
     /**
      * Moves the window's sum on by one observation and compares it with the busiest earlier window: NEW_RECORD
@@ -339,7 +354,15 @@ public final class SeriesDetector {
             int blockPos = (int) ((tick / noveltySteps) % lagBlocks);
             s.busiest = Math.max(s.busiest, Math.sqrt(s.blockPeaks[blockPos] + 0.375));
             s.blockPeaks[blockPos] = s.blockPeak;
+            // The cold-start baseline is the block before the last: the window being judged (the last block and the
+            // current one at most) is never its own baseline, and a brand's quiet night is not judged against its
+            // busy evening.
+            s.coldPeak = s.coldPending;
+            s.coldPending = s.blockPeak;
             s.blockPeak = 0;
+        }
+        if (!s.alerted && time - s.firstTime < warmUpMillis && tick >= 2L * noveltySteps && coldBurst(s)) {
+            return COLD_BURST;
         }
         boolean full = tick >= (long) noveltySteps * (lagBlocks + 1);
         if (!full) {
@@ -359,6 +382,12 @@ public final class SeriesDetector {
         return root < params.materialShare() * s.busiest ? SMALL : NOT_JUDGED;
     }
 
+    /** The cautious rule of a series still in its warm-up: a window far above the busiest earlier one. */
+    private static boolean coldBurst(SeriesState s) {
+        double excess = 2 * (Math.sqrt(s.noveltySum + 0.375) - Math.sqrt(s.coldPeak + 0.375));
+        return s.noveltySum >= COLD_START_FACTOR * s.coldPeak && excess >= COLD_START_MIN_Z;
+    }
+
     private static List<SeriesEvent> add(List<SeriesEvent> events, SeriesEvent e) {
         List<SeriesEvent> list = events == null ? new ArrayList<>(2) : events;
         list.add(e);
@@ -367,15 +396,15 @@ public final class SeriesDetector {
 
     private SeriesEvent event(SeriesState s, SignalPhase phase, long time, double x, double expected, double z,
             double sigma, double score) {
-        return event(s, phase, time, x, expected, z, sigma, score, false);
+        return event(s, phase, time, x, expected, z, sigma, score, false, Double.NaN);
     }
 
     private SeriesEvent event(SeriesState s, SignalPhase phase, long time, double x, double expected, double z,
-            double sigma, double score, boolean busiestWindow) {
+            double sigma, double score, boolean busiestWindow, double recordBeaten) {
         Direction direction = s.direction > 0 ? Direction.RISE : Direction.FALL;
         return new SeriesEvent(phase, direction, s.episodes, Instant.ofEpochMilli(s.since), Instant.ofEpochMilli(time),
                 x, expected, score, s.peakScore, pValue(x, expected, z, sigma, direction), busiestWindow,
-                busiestWindow ? s.noveltySum : Double.NaN, busiestWindow ? previousBusiest(s) : Double.NaN);
+                busiestWindow ? s.noveltySum : Double.NaN, busiestWindow ? recordBeaten : Double.NaN);
     }
 
     /**

@@ -11,13 +11,15 @@ import java.util.Arrays;
 public final class SeriesState {
     static final int HOURS = 24;
     static final int DAYS = 7;
-    private static final byte FORMAT = 3;
+    private static final byte FORMAT = 4;
     /** Size of format 1 (before the long record): still read, so stored states survive an upgrade. */
     private static final int FORMAT_1_BYTES = 1 + 8 * 3 + 8 * 4 + 8 * (HOURS + DAYS) + 2 + 4 + 8 + 8 * 6 + 4 + 4 + 8;
     /** Size of format 2 (before the busiest-window record): still read. */
     private static final int FORMAT_2_BYTES = FORMAT_1_BYTES + 8;
     /** Size of format 3 without its two rings (the window's values, the peaks of the last blocks of sums). */
     private static final int FORMAT_3_FIXED_BYTES = FORMAT_2_BYTES + 8 + 8 + 8 + 8 + 4 + 4 + 8;
+    /** Size of format 4 without its rings: format 3 plus the cold-start baseline (two sums). */
+    private static final int FORMAT_4_FIXED_BYTES = FORMAT_3_FIXED_BYTES + 8 + 8;
     /** The largest ring a state may hold: 16 KiB is the budget of a whole series state. */
     static final int MAX_RING = 720;
     /**
@@ -25,7 +27,7 @@ public final class SeriesState {
      * per step of its window and per window of its record lag: 120 for a one-hour window and a three-hour lag of
      * five-minute steps, 504 for one-minute steps.
      */
-    public static final int BYTES = FORMAT_3_FIXED_BYTES;
+    public static final int BYTES = FORMAT_4_FIXED_BYTES;
 
     long firstTime;
     long lastTime;
@@ -51,6 +53,10 @@ public final class SeriesState {
     long noveltyTick; // observations since the record started
     double[] recentValues = new double[0];
     double[] blockPeaks = new double[0];
+    // The cold-start baseline (first day of a brand without history): the peak sum of the block before the last
+    // (coldPeak), and that of the last finished block, which becomes the baseline one block later (coldPending).
+    double coldPeak;
+    double coldPending;
 
     // The open episode, if any.
     boolean active;
@@ -69,6 +75,16 @@ public final class SeriesState {
 
     public SeriesState() {}
 
+    /** When the series' first observation was, epoch milliseconds (0 before any). */
+    public long firstTime() {
+        return firstTime;
+    }
+
+    /** When the open episode began (its signal id's instant), epoch milliseconds. */
+    public long since() {
+        return since;
+    }
+
     /** How many observations the detector has learned from. */
     public long count() {
         return count;
@@ -79,9 +95,19 @@ public final class SeriesState {
         return active && alerted;
     }
 
+    /**
+     * Closes an open episode without an event: used after learning a brand's history, whose past alarms nobody was
+     * told about, so the live series neither UPDATEs nor ENDs an episode that never STARTed.
+     */
+    public void forgetOpenEpisode() {
+        active = false;
+        alerted = false;
+        quietSteps = 0;
+    }
+
     /** Bytes of this state's {@link #toBytes()}: {@link #BYTES} plus its moving-sum ring. */
     public int sizeInBytes() {
-        return FORMAT_3_FIXED_BYTES + 8 * (noveltySteps + lagBlocks);
+        return FORMAT_4_FIXED_BYTES + 8 * (noveltySteps + lagBlocks);
     }
 
     public byte[] toBytes() {
@@ -105,6 +131,7 @@ public final class SeriesState {
         b.putDouble(longRecordZ);
         b.putLong(noveltyStart).putDouble(noveltySum).putDouble(busiest).putDouble(blockPeak).putInt(noveltySteps)
                 .putInt(lagBlocks).putLong(noveltyTick);
+        b.putDouble(coldPeak).putDouble(coldPending);
         // Plain loops: a DoubleBuffer view's bulk copy measured several times slower here (a store round-trips the
         // state at every observation).
         for (double v : recentValues) {
@@ -123,17 +150,20 @@ public final class SeriesState {
      * @throws IllegalArgumentException when the bytes are not a state written by {@link #toBytes()}
      */
     public static SeriesState fromBytes(byte[] bytes) {
-        boolean format3 = bytes != null && bytes.length >= FORMAT_3_FIXED_BYTES && bytes[0] == FORMAT;
-        int window = format3 ? ByteBuffer.wrap(bytes).getInt(FORMAT_3_FIXED_BYTES - 16) : -1;
-        int lag = format3 ? ByteBuffer.wrap(bytes).getInt(FORMAT_3_FIXED_BYTES - 12) : -1;
+        int version = bytes == null || bytes.length == 0 ? -1 : bytes[0];
+        int fixed = version == FORMAT ? FORMAT_4_FIXED_BYTES : FORMAT_3_FIXED_BYTES;
+        boolean ringed = (version == FORMAT || version == 3) && bytes.length >= fixed;
+        int window = ringed ? ByteBuffer.wrap(bytes).getInt(FORMAT_3_FIXED_BYTES - 16) : -1;
+        int lag = ringed ? ByteBuffer.wrap(bytes).getInt(FORMAT_3_FIXED_BYTES - 12) : -1;
         boolean current = window >= 0 && window <= MAX_RING && lag >= 0 && lag <= MAX_RING
-                && (window == 0) == (lag == 0) && bytes.length == FORMAT_3_FIXED_BYTES + 8 * (window + lag);
+                && (window == 0) == (lag == 0) && bytes.length == fixed + 8 * (window + lag);
         boolean format2 = bytes != null && bytes.length == FORMAT_2_BYTES && bytes[0] == 2;
         boolean format1 = bytes != null && bytes.length == FORMAT_1_BYTES && bytes[0] == 1;
         if (!current && !format2 && !format1) {
             throw new IllegalArgumentException("not a series detector state (format " + FORMAT + ", " + BYTES
-                    + " bytes plus 8 per ring step, format 2, " + FORMAT_2_BYTES + " bytes, or format 1, "
-                    + FORMAT_1_BYTES + " bytes): got " + (bytes == null ? "null" : bytes.length + " bytes"));
+                    + " bytes plus 8 per ring step, format 3, " + FORMAT_3_FIXED_BYTES + " plus 8 per ring step, format 2, "
+                    + FORMAT_2_BYTES + " bytes, or format 1, " + FORMAT_1_BYTES + " bytes): got "
+                    + (bytes == null ? "null" : bytes.length + " bytes"));
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
         b.get();
@@ -177,6 +207,10 @@ public final class SeriesState {
             s.noveltyTick = b.getLong();
             if (s.noveltyTick < 0) {
                 throw new IllegalArgumentException("not a series detector state: negative ring tick " + s.noveltyTick);
+            }
+            if (version == FORMAT) {
+                s.coldPeak = b.getDouble();
+                s.coldPending = b.getDouble();
             }
             s.recentValues = new double[s.noveltySteps];
             s.blockPeaks = new double[s.lagBlocks];
