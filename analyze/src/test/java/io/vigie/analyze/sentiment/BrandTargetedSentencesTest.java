@@ -24,7 +24,7 @@ class BrandTargetedSentencesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"en, 0.85", "fr, 0.85"})
+    @CsvSource({"en, 0.70", "fr, 0.70"})
     void theBrandScoreAgreesWithTheLabelOnMostSentences(String language, double floor) {
         BrandSentences.Accuracy a = sentences.inLanguage(language).accuracy(scorer);
         assertTrue(a.total() >= 25, "expected at least 25 " + language + " sentences, read " + a.total());
