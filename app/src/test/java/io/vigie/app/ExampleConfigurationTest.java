@@ -51,8 +51,11 @@ class ExampleConfigurationTest {
     @Test
     void theIngestSectionBindsAndPassesTheIngestChecks() {
         IngestConfig ingest = IngestConfig.bind(example());
-        assertEquals(2, ingest.sources().size());
+        assertEquals(3, ingest.sources().size());
         assertEquals("feed", ingest.sources().get(0).kind());
+        assertEquals("forum", ingest.sources().get(2).kind());
+        assertEquals("velo-forum", ingest.rule(ingest.sources().get(2).rule()).name());
+        assertEquals("Europe/Paris", ingest.crawlRules().get(0).timeZone());
     }
 
     @Test

@@ -424,13 +424,17 @@ public final class CommentDateParser {
 
     /** The zone the text names ("EDT", "GMT+2", "+0100"), else the site's. */
     private static ZoneId zoneIn(String s, ZoneId fallback) {
-        Matcher words = Regexes.of("(?<![a-z])([a-z]{1,5})(?![a-z])").matcher(s);
+        // a zone name counts right after a time ("9:57 am EDT", "10:12 (CEST)") or as UTC/GMT anywhere: "est" is
+        // also a French word
+        Matcher words = Regexes.of("(?:(?<=\\d|\\d\\s|[ap]m\\s|[ap]\\.m\\.\\s|\\d\\s\\(|[ap]m\\s\\()"
+                + "([a-z]{1,5})(?![a-z]))|\\b(utc|gmt)\\b").matcher(s);
         while (words.find()) {
-            ZoneOffset z = ZONES.get(words.group(1));
-            if (z != null && !(words.group(1).equals("z") && !Regexes.of(".*\\dz.*").matcher(s).matches())) {
+            String name = words.group(1) != null ? words.group(1) : words.group(2);
+            ZoneOffset z = ZONES.get(name);
+            if (z != null && !(name.equals("z") && !Regexes.of(".*\\dz.*").matcher(s).matches())) {
                 String after = s.substring(words.end());
                 Matcher off = Regexes.of("^\\s*([+-])(\\d{1,2})(?::?(\\d{2}))?").matcher(after);
-                if (off.find() && (words.group(1).equals("gmt") || words.group(1).equals("utc"))) {
+                if (off.find() && (name.equals("gmt") || name.equals("utc"))) {
                     return offsetOf(off.group(1), off.group(2), off.group(3));
                 }
                 return z;

@@ -46,6 +46,12 @@ class CommentDateParserTest {
     }
 
     @Test
+    void aFrenchWordThatIsAlsoAZoneNameDoesNotShiftTheTime() {
+        // "c'est" holds "est" (Eastern Standard Time): only a zone name right after a time counts
+        assertEquals(Instant.parse("2019-05-18T17:38:00Z"), fr("le samedi 18 mai 2019 à 19h38 c'est vrai"));
+    }
+
+    @Test
     void lastWeekdayIsTheMostRecentOneBeforeToday() {
         // the reference is a Wednesday: last Monday is the 13th
         assertEquals(Instant.parse("2024-05-13T14:30:00Z"), fr("lundi dernier"));
