@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The detector's evidence needs for one crisis, found by replaying the analyze stage's own brand detectors
@@ -50,12 +52,25 @@ public final class CrisisEvidence {
      * @return the needs, or null when even the whole crisis does not start an episode in the replay
      */
     public Needs find(String brand, List<BrandStats> closedMinutes, List<ScoredMention> otherInMinute, List<ScoredMention> crisis) {
+        return find(brand, List.of(), closedMinutes, otherInMinute, crisis);
+    }
+
+    /**
+     * @param backfill the brand's backfilled mentions (scored with {@code backfill=true}), any order: analyze folds
+     *                 them into per-minute history and rebuilds the detectors from it before the live minutes
+     *                 ({@code BrandSeriesSignals.learnHistory}); so does the replay
+     */
+    public Needs find(String brand, List<ScoredMention> backfill, List<BrandStats> closedMinutes,
+                      List<ScoredMention> otherInMinute, List<ScoredMention> crisis) {
         if (crisis.isEmpty()) {
             return null;
         }
         Instant minute = crisis.get(0).eventTime().truncatedTo(ChronoUnit.MINUTES);
         BrandSeriesSignals detectors = new BrandSeriesSignals(warmUp, quiet);
         BrandSeriesState state = new BrandSeriesState();
+        if (!backfill.isEmpty()) {
+            detectors.learnHistory(state, brand, historyMinutes(brand, backfill).entrySet());
+        }
         closedMinutes.stream()
                 .filter(s -> s.closed() && s.windowStart().isBefore(minute))
                 .sorted(Comparator.comparing(BrandStats::windowStart))
@@ -88,6 +103,22 @@ public final class CrisisEvidence {
             }
         }
         return null;
+    }
+
+    /** Backfilled mentions as analyze's minute history holds them: volume, negative and first-version reach. */
+    private static SortedMap<Long, MinuteFigures> historyMinutes(String brand, List<ScoredMention> backfill) {
+        SortedMap<Long, MinuteFigures> minutes = new TreeMap<>();
+        for (ScoredMention m : backfill) {
+            if (!m.backfill() || !m.brands().contains(brand)) {
+                continue;
+            }
+            long at = m.eventTime().truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
+            boolean negative = m.sentimentFor(brand).label() == SentimentLabel.NEGATIVE;
+            minutes.merge(at, new MinuteFigures(1, negative ? 1 : 0, reach(m), List.of(), List.of()),
+                    (a, b) -> new MinuteFigures(a.volume() + b.volume(), a.negative() + b.negative(),
+                            a.reach() + b.reach(), List.of(), List.of()));
+        }
+        return minutes;
     }
 
     private static long reach(ScoredMention m) {

@@ -86,8 +86,15 @@ final class DemoCast {
     private String tweet(String language) {
         List<String> list = tweets.get(language);
         int i = next.merge(language, 1, Integer::sum) - 1;
-        // Past the end (a very long demo), tweets come round again with a number, so texts still differ.
-        return i < list.size() ? list.get(i) : list.get(i % list.size()) + " (" + i / list.size() + ")";
+        int n = list.size();
+        if (i < n) {
+            return list.get(i);
+        }
+        // Past the end (the day of history uses each tweet about twice in French), a tweet comes round again joined
+        // by two others that vary with the round, so no two posts are near-copies (analyze would cluster them, and
+        // copies spreading is a signal): each shares at most a third of its words with another.
+        int round = i / n;
+        return list.get(i % n) + " " + list.get((i + 17 * round + 1) % n) + " " + list.get((i + 53 * round + 2) % n);
     }
 
     private static List<String> load(String name) {

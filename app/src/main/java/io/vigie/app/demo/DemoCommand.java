@@ -6,7 +6,9 @@ import io.vigie.app.PipelineTimeline;
 import io.vigie.app.ServiceRunner;
 import io.vigie.app.ShutdownSignal;
 import io.vigie.app.Stages;
-import io.vigie.model.BrandStats;
+import io.vigie.dashboards.web.auth.ApiTokens;
+import io.vigie.dashboards.web.auth.Passwords;
+import io.vigie.model.ScoredMention;
 import io.vigie.runtime.config.ConfigDocument;
 import io.vigie.runtime.local.LocalCluster;
 import io.vigie.runtime.local.Ports;
@@ -23,7 +25,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,16 +49,32 @@ import picocli.CommandLine.Spec;
             "end and exits: 0 when the crisis raised an alert and no calm brand did."})
 public final class DemoCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(DemoCommand.class);
-    /** The demo's detector settings (see the README: the committed ones learn for 12 h before they may alarm). */
-    static final Duration WARM_UP = Duration.ZERO;
-    static final Duration QUIET = Duration.ofMinutes(2);
+    /** The demo's detector settings: the committed ones (null), fed by the day of history. */
+    static final Duration WARM_UP = null;
+    static final Duration QUIET = null;
     private static final String MARKER = ".vigie-demo";
     /** The e-mail receiver of the demo's configuration. */
     static final String ON_CALL = "on-call-mail";
 
     /** What a test sees of a running demo, just before it stops. */
     record Live(DemoInbox inbox, String alertingApi, String dashboard, String elasticsearch, DemoTimeline timeline,
-                DemoStory story, int exitCode) {}
+                DemoStory story, int exitCode, DemoAccess access) {}
+
+    /**
+     * The demo's sign-in: an account {@code demo} (role admin) with a password made for this run, and a viewer API
+     * token for scripts. Only their hashes go into the generated configuration.
+     */
+    record DemoAccess(String user, String password, String viewerToken) {
+        static DemoAccess generate() {
+            SecureRandom random = new SecureRandom();
+            byte[] p = new byte[12];
+            byte[] t = new byte[24];
+            random.nextBytes(p);
+            random.nextBytes(t);
+            java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+            return new DemoAccess("demo", b64.encodeToString(p), b64.encodeToString(t));
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -92,9 +109,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Story time runs this many times faster (1: about five minutes in all).")
     double speed;
 
-    @Option(names = "--history-days", paramLabel = "<days>", defaultValue = "3",
-            description = "Days of calm chatter published at past times before the demo starts.")
-    int historyDays;
+    @Option(names = "--history-hours", paramLabel = "<hours>", defaultValue = "26",
+            description = "Hours of calm chatter published at past times before the demo starts: the detectors'"
+                    + " history (they judge at once from 24 h on; with less they stay cautious: no crisis alert).")
+    int historyHours;
 
     @Option(names = "--headless", description = "Run the story to its end, print the summary and exit.")
     boolean headless;
@@ -142,8 +160,12 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("note: this JVM does not resolve the sites' host names (start it with ./vigie demo, which sets"
                         + " jdk.net.hosts.file); the sites are named by their addresses");
             }
-            int history = story.publishHistory(Instant.now(), historyDays);
-            String yaml = configuration(story, web, inbox);
+            if (historyHours < 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--history-hours must be at least 1");
+            }
+            List<String> history = story.publishHistory(Instant.now(), Duration.ofHours(historyHours));
+            DemoAccess access = DemoAccess.generate();
+            String yaml = configuration(story, web, inbox, access);
             Path configFile = Files.writeString(data.resolve("demo-vigie.yml"), yaml);
             ConfigDocument doc = ConfigDocument.parse(yaml, configFile.toString(), name -> null);
             StageContext context = new StageContext(doc, cluster.kafka(), cluster.elasticsearch(),
@@ -158,20 +180,20 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("vigie demo ready: kafka=" + cluster.kafkaBootstrapServers() + " elasticsearch="
                         + cluster.elasticsearchUrl() + " config=" + configFile);
                 out.println("open, in this order:");
-                out.println("  1. the dashboard           " + dashboard);
+                out.println("  1. the dashboard           " + dashboard + "  (sign in as " + access.user() + ", password "
+                        + access.password() + ")");
                 out.println("  2. the inbox and chat      " + inbox.pageUrl());
                 out.println("  3. the incidents (API)     " + alerting + "/api/incidents");
                 out.println("  4. acknowledge: the link in the e-mail (or the chat message) on the inbox page");
                 out.println("  the simulated web:");
                 web.sites().forEach(s -> out.println("     " + s.baseUrl + "/  (" + s.address + ", " + s.about + ")"));
-                out.println("history: " + history + " posts over the last " + historyDays + " days (read as backfill);"
-                        + " speed x" + speed);
+                out.println("history: " + history.size() + " brand posts over the last " + historyHours
+                        + " h (read as backfill); speed x" + speed);
                 out.flush();
 
                 DemoTimeline timeline = new DemoTimeline(topics, inbox, story, out);
-                Instant calmSince = Instant.now();
-                clock.scheduleAtFixedRate(() -> story.calmRound(Instant.now()), 0, DemoStory.CALM_EVERY.toMillis(),
-                        TimeUnit.MILLISECONDS);
+                long tick = DemoStory.CALM_EVERY.toMillis() / DemoCast.BRANDS.size();
+                clock.scheduleAtFixedRate(() -> story.calmTick(Instant.now()), 0, tick, TimeUnit.MILLISECONDS);
                 clock.scheduleWithFixedDelay(() -> {
                     try {
                         timeline.check();
@@ -180,7 +202,7 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                 }, 250, 250, TimeUnit.MILLISECONDS);
 
-                if (!awaitBaseline(timeline, topics, signal, calmSince)) {
+                if (!awaitHistory(timeline, topics, signal, history)) {
                     return 1;
                 }
                 long storyStart = System.nanoTime();
@@ -207,7 +229,7 @@ public final class DemoCommand implements Callable<Integer> {
                 timeline.check();
                 int code = summary(out, timeline, story);
                 beforeStop.accept(new Live(inbox, alerting, dashboard, cluster.elasticsearchUrl().toString(), timeline,
-                        story, code));
+                        story, code, access));
                 if (headless) {
                     return code;
                 }
@@ -221,31 +243,35 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Waits until every brand has a closed calm minute in brand.stats: the detectors' baseline (see the README). */
-    private boolean awaitBaseline(DemoTimeline timeline, PipelineTimeline topics, ShutdownSignal signal,
-                                  Instant calmSince) throws InterruptedException {
-        // A whole minute of live calm chatter: the minute the chatter started in is only partly calm chatter.
-        Instant firstWholeMinute = calmSince.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
-        timeline.print("calm chatter every " + DemoStory.CALM_EVERY.toSeconds() + " s per brand; waiting for each"
-                + " brand's first closed live minute (the detectors' baseline, 70 to 130 s)", Instant.now());
+    /**
+     * Waits until analyze has scored every history post as backfill, then for it to rebuild the detectors from that
+     * history (it does once no backfill arrived for an emission interval, a second): the detectors' baseline.
+     */
+    private boolean awaitHistory(DemoTimeline timeline, PipelineTimeline topics, ShutdownSignal signal,
+                                 List<String> history) throws InterruptedException {
+        timeline.print("calm chatter: one post of each brand every " + DemoStory.CALM_EVERY.toMinutes() + " min, as in"
+                + " the history; waiting for analyze to read the " + history.size() + " history posts", Instant.now());
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline) {
             if (signal.requested()) {
                 return false;
             }
-            Set<String> ready = new TreeSet<>();
-            for (PipelineTimeline.Seen<BrandStats> s : topics.minuteStats) {
-                if (s.value().closed() && s.value().volume() >= 1 && !s.value().windowStart().isBefore(firstWholeMinute)) {
-                    ready.add(s.value().brand());
-                }
-            }
-            if (ready.containsAll(DemoCast.BRANDS.stream().map(DemoCast.Brand::id).toList())) {
-                timeline.print("baseline: a closed calm minute for every brand; the story starts", Instant.now());
+            long scored = history.stream().filter(title -> {
+                PipelineTimeline.Seen<ScoredMention> s = topics.scored.get(title);
+                return s != null && s.value().backfill();
+            }).count();
+            if (scored == history.size()) {
+                Thread.sleep(3_000);
+                timeline.print("baseline: every history post scored as backfill, the detectors rebuilt from it; the"
+                        + " story starts", Instant.now());
                 return true;
             }
             Thread.sleep(250);
         }
-        spec.commandLine().getOut().println("demo: no closed calm minute for every brand within 4 minutes");
+        long live = history.stream().filter(title -> topics.scored.containsKey(title)
+                && !topics.scored.get(title).value().backfill()).count();
+        spec.commandLine().getOut().println("demo: the history was not all scored as backfill within 4 minutes ("
+                + live + " scored as live)");
         return false;
     }
 
@@ -277,7 +303,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** The demo's vigie.yml: its sources, brands, receivers, and detector settings that need no 12-hour warm-up. */
-    private String configuration(DemoStory story, SimulatedWeb web, DemoInbox inbox) {
+    private String configuration(DemoStory story, SimulatedWeb web, DemoInbox inbox, DemoAccess access) {
         StringBuilder y = new StringBuilder();
         y.append("# Written by vigie demo. The simulated sites, and only they, pass ingest's SSRF guard.\n");
         y.append("ingest:\n  contactUrl: ").append(inbox.pageUrl()).append("\n  allowedPrivateRanges: [");
@@ -288,12 +314,13 @@ public final class DemoCommand implements Callable<Integer> {
                     .append("\", kind: ").append(s.getValue()).append(", minPollSeconds: 1, maxPollSeconds: 3}\n");
         }
         y.append("""
-                # The committed detectors learn for 12 h (warmUp) before they may alarm, and a minute takes late mentions
-                # for 5 minutes (grace): the demo alarms from the second live minute on, after one closed calm minute.
+                # The committed detectors, fed by the day of history published before the start. The feeds are polled
+                # every 1 to 3 s, so anything read 2 minutes after its publication is backfill (the history), and a
+                # minute takes late mentions for 10 s (grace) so that the dashboard's minutes close soon.
                 analyze:
                   applicationId: vigie-analyze-demo
                   grace: PT10S
-                  spikes: {warmUp: PT0S, quiet: PT2M}
+                  backfillAfter: PT2M
                 brands:
                 """);
         for (DemoCast.Brand b : DemoCast.BRANDS) {
@@ -321,8 +348,14 @@ public final class DemoCommand implements Callable<Integer> {
                 dashboards:
                   indexer: {flushIntervalMillis: 200}
                   http: {host: 127.0.0.1, port: %2$d}
+                  # The demo's account and a viewer token for scripts, made for this run (printed at start).
+                  users:
+                    - {name: %6$s, role: admin, passwordHash: '%7$s'}
+                  apiTokens:
+                    - {name: demo-viewer, role: viewer, sha256: %8$s}
                 """.formatted(alertingPort, httpPort, HexFormat.of().formatHex(secret), inbox.chatHookUrl(),
-                inbox.smtpPort()));
+                inbox.smtpPort(), access.user(), new Passwords().hash(access.password()),
+                ApiTokens.sha256(access.viewerToken())));
         return y.toString();
     }
 

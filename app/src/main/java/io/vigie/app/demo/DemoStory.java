@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The simulated web's sites and what happens on them: days of calm history (published at past times), calm chatter
+ * The simulated web's sites and what happens on them: a day of calm history (published at past times), calm chatter
  * that goes on all along, and the story: a video shows a Mithril lock opened with a ballpoint pen, its views grow,
  * blogs copy it, a forum thread fills with angry comments in French and English, the news picks it up while the
  * company stays silent; then Mithril answers and the mood turns.
@@ -24,7 +24,15 @@ final class DemoStory {
     /** A crisis post as published: what the timeline follows. */
     record Published(String title, String url, Instant at) {}
 
-    static final Duration CALM_EVERY = Duration.ofSeconds(15);
+    /**
+     * Each brand's calm chatter: one post this often, live and in the history alike, so that the live chatter is the
+     * usual level the detectors learned (a denser live chatter than history would itself be a spike).
+     */
+    static final Duration CALM_EVERY = Duration.ofMinutes(10);
+    /** The history's length: the committed detectors judge at once with a day of history (their warm-up). */
+    static final Duration HISTORY = Duration.ofHours(26);
+    /** The history ends this long before the demo starts, so every history post is read as backfill. */
+    static final Duration HISTORY_GAP = Duration.ofMinutes(10);
 
     final SimulatedWeb.Site videoSite;
     final DemoFeed videos;
@@ -85,43 +93,54 @@ final class DemoStory {
     }
 
     /**
-     * Days of calm chatter before now, at past times: read on ingest's first poll, so analyze takes them as backfill
-     * (indexed and searchable, never counted in the live series nor signalling).
+     * Calm chatter before now, at past times, at the live chatter's rate (one post of each brand every
+     * {@link #CALM_EVERY}, a minute of jitter either side, so never two of a brand in one minute) and a fan's post every
+     * three hours. Read on ingest's first poll, more than {@code analyze.backfillAfter} after publication, so analyze
+     * takes it as backfill: indexed and searchable, never counted in the live series nor signalling, and the history
+     * the brands' detectors are rebuilt from. It ends {@link #HISTORY_GAP} before now.
+     *
+     * @return the titles of the brands' history posts (what analyze must have scored before the story starts)
      */
-    int publishHistory(Instant now, int days) {
-        int n = 0;
-        for (int d = days; d >= 1; d--) {
-            for (Brand b : DemoCast.BRANDS) {
-                for (int k = 0; k < 6; k++) {
-                    Instant at = now.minus(Duration.ofDays(d)).plus(Duration.ofMinutes(random.nextInt(18 * 60)));
-                    Map.Entry<DemoFeed, String> place = calmPlaces.get(random.nextInt(calmPlaces.size()));
-                    publish(place.getKey(), b.name() + " — " + place.getValue() + " #" + (ids + 1),
-                            cast.calm(b, place.getValue()), "rider" + random.nextInt(500), place.getValue(), at, null);
-                    n++;
-                }
-            }
-            for (int k = 0; k < 4; k++) {
-                String lang = k % 2 == 0 ? "en" : "fr";
-                publish(fanForum, "Mithril & Middle-earth #" + (ids + 1), cast.fans(lang), "fan" + random.nextInt(99),
-                        lang, now.minus(Duration.ofDays(d)).plus(Duration.ofMinutes(random.nextInt(18 * 60))), null);
-                n++;
+    List<String> publishHistory(Instant now, Duration span) {
+        List<String> titles = new ArrayList<>();
+        Instant end = now.minus(HISTORY_GAP);
+        List<Brand> brands = DemoCast.BRANDS;
+        for (int i = 0; i < brands.size(); i++) {
+            Brand b = brands.get(i);
+            Instant slot = now.minus(span).plus(CALM_EVERY.dividedBy(brands.size()).multipliedBy(i));
+            for (; slot.isBefore(end); slot = slot.plus(CALM_EVERY)) {
+                Instant at = slot.plusSeconds(random.nextInt(121) - 60);
+                Map.Entry<DemoFeed, String> place = calmPlaces.get(random.nextInt(calmPlaces.size()));
+                DemoFeed.Item item = publish(place.getKey(), b.name() + " — " + place.getValue() + " #" + (ids + 1),
+                        cast.calm(b, place.getValue()), "rider" + random.nextInt(500), place.getValue(), at, null);
+                titles.add(item.title);
             }
         }
-        return n;
+        int k = 0;
+        for (Instant at = now.minus(span).plus(Duration.ofMinutes(37)); at.isBefore(end); at = at.plus(Duration.ofHours(3))) {
+            String lang = k++ % 2 == 0 ? "en" : "fr";
+            publish(fanForum, "Mithril & Middle-earth #" + (ids + 1), cast.fans(lang), "fan" + random.nextInt(99), lang,
+                    at, null);
+        }
+        return titles;
     }
 
-    /** One round of calm chatter: a mention of every brand, and now and then a fan's post. Called every 15 s. */
-    void calmRound(Instant now) {
-        for (Brand b : DemoCast.BRANDS) {
-            Map.Entry<DemoFeed, String> place = calmPlaces.get(calmTurn++ % calmPlaces.size());
-            publish(place.getKey(), b.name() + " — " + place.getValue() + " #" + (ids + 1), cast.calm(b, place.getValue()),
-                    "rider" + random.nextInt(500), place.getValue(), now, null);
-        }
-        if (calmTurn % 8 == 0) {
-            String lang = calmTurn % 16 == 0 ? "fr" : "en";
+    /**
+     * One tick of calm chatter, called every {@link #CALM_EVERY} divided by the number of brands: a mention of the
+     * next brand in turn (so each brand has one every {@code CALM_EVERY}, as in the history), and every other tick a
+     * fan's post.
+     */
+    void calmTick(Instant now) {
+        Brand b = DemoCast.BRANDS.get(calmTurn % DemoCast.BRANDS.size());
+        Map.Entry<DemoFeed, String> place = calmPlaces.get(calmTurn % calmPlaces.size());
+        publish(place.getKey(), b.name() + " — " + place.getValue() + " #" + (ids + 1), cast.calm(b, place.getValue()),
+                "rider" + random.nextInt(500), place.getValue(), now, null);
+        if (calmTurn % 2 == 0) {
+            String lang = calmTurn % 4 == 0 ? "fr" : "en";
             publish(fanForum, "Mithril & Middle-earth #" + (ids + 1), cast.fans(lang), "fan" + random.nextInt(99), lang,
                     now, null);
         }
+        calmTurn++;
     }
 
     /** The crisis posts published so far, in publication order. */

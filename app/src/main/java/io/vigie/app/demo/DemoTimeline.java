@@ -184,8 +184,8 @@ final class DemoTimeline {
     record Evidence(CrisisEvidence.Needs needs, DemoStory.Published post) {}
 
     /**
-     * Replays analyze's detectors ({@link CrisisEvidence}, with the demo's warm-up and quiet) over Mithril's closed
-     * minutes and the crisis minute of its first START: the crisis post after which an alarm became possible at all.
+     * Replays analyze's detectors ({@link CrisisEvidence}, with the demo's warm-up and quiet) over Mithril's history
+     * (its backfilled mentions), its closed minutes and the crisis minute of its first START: the crisis post after which an alarm became possible at all.
      */
     synchronized Evidence evidence(Duration warmUp, Duration quiet) {
         String brand = DemoCast.MITHRIL.id();
@@ -216,7 +216,9 @@ final class DemoTimeline {
                         && m.eventTime().truncatedTo(ChronoUnit.MINUTES).equals(minute)
                         && m.eventTime().isBefore(first.at()))
                 .forEach(others::add);
-        CrisisEvidence.Needs needs = new CrisisEvidence(warmUp, quiet).find(brand, closed, others, inMinute);
+        List<ScoredMention> backfill = topics.scored.values().stream().map(PipelineTimeline.Seen::value)
+                .filter(m -> m.backfill() && m.brands().contains(brand)).toList();
+        CrisisEvidence.Needs needs = new CrisisEvidence(warmUp, quiet).find(brand, backfill, closed, others, inMinute);
         return needs == null ? null : new Evidence(needs, posts.get(needs.number() - 1));
     }
 }

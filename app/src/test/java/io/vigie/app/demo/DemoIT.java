@@ -71,6 +71,7 @@ class DemoIT {
         assertNotNull(seen.get(), "the demo reached its end: " + printed);
         assertEquals(0, code, printed);
         String summary = printed.lines().filter(l -> l.startsWith("demo: crisis published ")).findFirst().orElse("");
+        assertTrue(printed.contains("sign in as demo, password "), printed);
         assertTrue(summary.matches("demo: crisis published \\S+ \\(\\d+ posts\\), first alert after [0-9.]+ s,"
                 + " incidents=\\d+ for mithril in 1 group\\(s\\) told to on-call-mail, false alarms=0"), printed);
         assertTrue(printed.contains("first crisis mention scored"), printed);
@@ -140,8 +141,12 @@ class DemoIT {
         }
         assertTrue(acknowledged, "the e-mail's link acknowledged the incident: " + incidents);
         // And the dashboard's tile counts the crisis' negative mentions.
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(live.dashboard() + "api/brands"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode(), "the dashboard's API needs a sign-in or a token: " + anonymous.body());
         JsonNode tiles = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(live.dashboard() + "api/brands"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body());
+                .header("Authorization", "Bearer " + live.access().viewerToken()).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
         boolean negativeTile = false;
         for (JsonNode tile : tiles) {
             negativeTile |= tile.path("brand").asText().equals(DemoCast.MITHRIL.id()) && tile.path("negative").asLong() > 5;
