@@ -140,6 +140,20 @@ class DemoIT {
             }
         }
         assertTrue(acknowledged, "the e-mail's link acknowledged the incident: " + incidents);
+        // The same incident, acknowledged, in the dashboards' incident API (it follows the incidents topic too).
+        JsonNode board = null;
+        boolean onBoard = false;
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos(); !onBoard
+                && System.nanoTime() < deadline; Thread.sleep(250)) {
+            board = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(live.dashboard() + "api/incidents"))
+                    .header("Authorization", "Bearer " + live.access().viewerToken()).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            for (JsonNode i : board) {
+                assertEquals(DemoCast.MITHRIL.id(), i.path("brand").asText(), i.toString());
+                onBoard |= IncidentStatus.ACKNOWLEDGED.name().equals(i.path("status").asText());
+            }
+        }
+        assertTrue(onBoard, "the dashboards' incident API shows the acknowledged incident: " + board);
         // And the dashboard's tile counts the crisis' negative mentions.
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(live.dashboard() + "api/brands"))
                 .build(), HttpResponse.BodyHandlers.ofString());
