@@ -45,7 +45,7 @@ public final class AnalyzeStage implements Stage {
         AnalyzeConfig config = doc.bind("analyze", AnalyzeConfig.class, AnalyzeConfig.DEFAULT);
         List<WatchedBrand> brands = brands(doc, context.clock().instant());
         return List.of(new AnalyzeService(config, context.kafka(), context.stateDirectory(), context.instanceId(),
-                scorers.get(), brands));
+                scorers.get(), brands, context.metrics()));
     }
 
     /** The {@code brands:} section, every query checked. */

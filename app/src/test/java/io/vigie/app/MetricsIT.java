@@ -47,6 +47,26 @@ class MetricsIT {
         return sum;
     }
 
+    private static boolean hasIndexerLag(String scrape) {
+        return scrape.lines().anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max{")
+                && l.contains("stage=\"dashboards\"") && l.contains("topic=\"mentions_scored\"")
+                || l.startsWith("kafka_consumer_fetch_manager_records_lag_max{") && l.contains("stage=\"dashboards\"")
+                && l.contains("topic=\"mentions.scored\""));
+    }
+
+    /** Mentions in the run's index whose URL is on {@code base} (the run's own feed site). */
+    private long indexedFrom(LocalCluster cluster, String base) throws Exception {
+        String body = "{\"query\":{\"prefix\":{\"url\":\"" + base + "/\"}}}";
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                        cluster.elasticsearchUrl().resolve("/vigie-metrics-it/_count?ignore_unavailable=true"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            return 0; // the alias is created by the indexer at start
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("count").asLong();
+    }
+
     private String get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -84,13 +104,19 @@ class MetricsIT {
                 try (ServiceRunner runner = ServiceRunner.start(stages, context);
                         OperationsServer ops = OperationsOptions.start("127.0.0.1", 0, telemetry, runner,
                                 cluster.kafka(), cluster.elasticsearch())) {
+                    // Wait for this run's own items: ingest's count, and the three brand mentions from this site in
+                    // the index (the indexer's count alone can be reached by other ITs' records on the cluster).
                     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
                     String scrape = get(ops.port(), "/metrics");
-                    while (sample(scrape, "vigie_mentions_out_total", "stage=\"dashboards\"") < 3
+                    long indexed = indexedFrom(cluster, site.base());
+                    while ((sample(scrape, "vigie_mentions_out_total", "stage=\"ingest\"") < 4 || indexed < 3)
                             && System.nanoTime() < deadline) {
                         Thread.sleep(500);
                         scrape = get(ops.port(), "/metrics");
+                        indexed = indexedFrom(cluster, site.base());
                     }
+                    // The three Kryptonite posts, not the film's kryptonite (the brand query excludes it).
+                    assertEquals(3, indexed, "mentions of this run's site in the index");
                     // A few more polls of the unchanged feed: nothing new may be counted.
                     Thread.sleep(5_000);
                     scrape = get(ops.port(), "/metrics");
@@ -104,6 +130,23 @@ class MetricsIT {
                     assertEquals(0, sample(scrape, "vigie_feeds_polled_total", "outcome=\"failed\""), scrape);
                     assertTrue(sample(scrape, "vigie_elasticsearch_bulk_seconds_count", "outcome=\"ok\"") >= 1, scrape);
                     assertEquals(0, sample(scrape, "vigie_dead_letters_total"), scrape);
+                    // Analyze counts what its scoring step took in and passed on (this run's four raw records at
+                    // least: its new application reads what other ITs left too) and times raw → scored; the
+                    // indexer times scored → indexed.
+                    assertTrue(sample(scrape, "vigie_mentions_in_total", "stage=\"analyze\"") >= 4, scrape);
+                    assertTrue(sample(scrape, "vigie_mentions_out_total", "stage=\"analyze\"") >= 3, scrape);
+                    assertTrue(sample(scrape, "vigie_hop_latency_seconds_count", "hop=\"raw-scored\"") >= 3, scrape);
+                    assertTrue(sample(scrape, "vigie_hop_latency_seconds_count", "hop=\"scored-indexed\"") >= 3, scrape);
+                    // Kafka's own metrics through Micrometer's binders: both Streams applications, and the
+                    // indexer's consumer with its lag.
+                    assertTrue(scrape.contains("kafka_stream_thread_process_total{"), "Streams metrics: " + scrape);
+                    // The binder looks for new client metrics every 10 s; per-partition lag appears after assignment.
+                    long lagDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (!hasIndexerLag(scrape) && System.nanoTime() < lagDeadline) {
+                        Thread.sleep(1_000);
+                        scrape = get(ops.port(), "/metrics");
+                    }
+                    assertTrue(hasIndexerLag(scrape), "the indexer consumer's lag: " + scrape);
                     // Readiness may drop for a moment (a Streams rebalance); it must hold again within a minute.
                     String ready = get(ops.port(), "/health/ready");
                     long readyDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -65,8 +65,10 @@ public final class DashboardsStage implements Stage {
                     context.instanceId(), context.clock(), context.stageMetrics("dashboards"), responseIndexer));
         }
         if (config.http().enabled()) {
-            LiveFeed feed = new LiveFeed(context.kafka(), LiveFeed.Topics4.DEFAULT, LIVE_REPLAY,
-                    new LiveHub(LiveFeed.Topics4.DEFAULT.all(), LIVE_RING_EVENTS, PAGE_QUEUE_EVENTS), context.clock());
+            LiveHub hub = new LiveHub(LiveFeed.Topics4.DEFAULT.all(), LIVE_RING_EVENTS, PAGE_QUEUE_EVENTS);
+            io.micrometer.core.instrument.Gauge.builder(io.vigie.runtime.metrics.MetricNames.SSE_CLIENTS, hub,
+                    LiveHub::openPages).description("pages connected to the live channel").register(context.metrics());
+            LiveFeed feed = new LiveFeed(context.kafka(), LiveFeed.Topics4.DEFAULT, LIVE_REPLAY, hub, context.clock());
             services.add(feed);
             services.add(new DashboardWeb(webSetup(config, context.stateDirectory(), context.clock()),
                     context.elasticsearch(), config.indexer().indexPrefix(), feed, context.clock(), desk));

@@ -1,15 +1,20 @@
 package io.vigie.analyze.streams;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigie.analyze.brands.WatchlistClient;
 import io.vigie.analyze.sentiment.MentionSentimentScorer;
 import io.vigie.model.TopicSpec;
 import io.vigie.model.Topics;
 import io.vigie.model.WatchedBrand;
-import io.vigie.runtime.connect.TopicAdmin;
 import io.vigie.runtime.connect.KafkaConnection;
+import io.vigie.runtime.connect.TopicAdmin;
+import io.vigie.runtime.metrics.StageMetrics;
 import io.vigie.runtime.service.VigieService;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -31,11 +36,24 @@ public final class AnalyzeService implements VigieService {
     private final String instanceId;
     private final MentionSentimentScorer scorer;
     private final List<WatchedBrand> configuredBrands;
+    private final MeterRegistry registry;
     private KafkaStreams streams;
     private KafkaStreams stats;
+    private final List<KafkaStreamsMetrics> streamsMetrics = new ArrayList<>();
 
     public AnalyzeService(AnalyzeConfig config, KafkaConnection kafka, Path stateDirectory, String instanceId,
             MentionSentimentScorer scorer, List<WatchedBrand> configuredBrands) {
+        this(config, kafka, stateDirectory, instanceId, scorer, configuredBrands, new SimpleMeterRegistry());
+    }
+
+    /**
+     * @param registry where the scoring step's counters and raw → scored hop go (stage {@code analyze}), and both
+     *                 Streams applications' own metrics (threads, tasks, stores, their consumers' lag, producers),
+     *                 through Micrometer's {@link KafkaStreamsMetrics} binder
+     */
+    public AnalyzeService(AnalyzeConfig config, KafkaConnection kafka, Path stateDirectory, String instanceId,
+            MentionSentimentScorer scorer, List<WatchedBrand> configuredBrands, MeterRegistry registry) {
+        this.registry = registry;
         this.config = config;
         this.kafka = kafka;
         this.stateDirectory = stateDirectory;
@@ -77,9 +95,15 @@ public final class AnalyzeService implements VigieService {
                 Topics.spec(Topics.MENTIONS_RAW).partitions(), false, Duration.ofDays(7), "brand id",
                 io.vigie.analyze.stats.BrandObservation.class, "analyze (scoring)", "analyze (statistics)")));
         warmUp();
-        streams = start(new KafkaStreams(AnalyzeTopology.build(config, scorer), properties()), config.applicationId());
+        streams = start(new KafkaStreams(AnalyzeTopology.build(config, scorer, new StageMetrics(registry, "analyze")),
+                properties()), config.applicationId());
         stats = start(new KafkaStreams(AnalyzeTopology.buildStats(config), statsProperties()),
                 AnalyzeTopology.statsApplicationId(config));
+        for (KafkaStreams s : List.of(streams, stats)) {
+            KafkaStreamsMetrics binder = new KafkaStreamsMetrics(s);
+            binder.bindTo(registry);
+            streamsMetrics.add(binder);
+        }
         LOG.info("event=analyze-started application={} instance={} threads={} commitIntervalMs={} statsApplication={}"
                         + " statsCommitIntervalMs={} guarantee=exactly_once_v2", config.applicationId(), instanceId,
                 config.threads(), config.commitIntervalMs(), AnalyzeTopology.statsApplicationId(config),
@@ -155,6 +179,8 @@ public final class AnalyzeService implements VigieService {
 
     @Override
     public synchronized void close() {
+        streamsMetrics.forEach(KafkaStreamsMetrics::close);
+        streamsMetrics.clear();
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));
             stats.close(Duration.ofSeconds(30));

@@ -1,8 +1,10 @@
 package io.vigie.analyze.streams;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigie.analyze.sentiment.MentionSentimentScorer;
 import io.vigie.analyze.stats.BrandObservation;
 import io.vigie.model.Topics;
+import io.vigie.runtime.metrics.StageMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -55,6 +57,11 @@ public final class AnalyzeTopology {
     private AnalyzeTopology() {}
 
     public static Topology build(AnalyzeConfig c, MentionSentimentScorer scorer) {
+        return build(c, scorer, new StageMetrics(new SimpleMeterRegistry(), "analyze"));
+    }
+
+    /** The scoring topology, counting what it takes in and passes on in {@code metrics} (see {@link MentionStep}). */
+    public static Topology build(AnalyzeConfig c, MentionSentimentScorer scorer, StageMetrics metrics) {
         StreamsBuilder b = new StreamsBuilder();
         Duration lifetime = c.dedupeLifetime();
         Duration slot = Duration.ofMillis(1);
@@ -87,7 +94,7 @@ public final class AnalyzeTopology {
 
         KStream<byte[], byte[]> raw = b.stream(Topics.MENTIONS_RAW,
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-mentions-raw"));
-        KStream<String, Emit> matched = raw.process(() -> new MentionStep(c, scorer),
+        KStream<String, Emit> matched = raw.process(() -> new MentionStep(c, scorer, metrics),
                 Named.as("normalize-match-score"), VERSIONS_STORE, ENGAGEMENT_SOURCES_STORE);
         deadLetters(matched, "mention");
         signals(matched, "mention");

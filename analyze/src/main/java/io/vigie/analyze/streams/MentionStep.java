@@ -17,6 +17,7 @@ import io.vigie.model.ScoredMention;
 import io.vigie.model.Sentiment;
 import io.vigie.model.Topics;
 import io.vigie.model.UndecodableRecordException;
+import io.vigie.runtime.metrics.StageMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
     private final AnalyzeConfig config;
     private final MentionNormalizer normalizer;
     private final MentionSentimentScorer scorer;
+    private final StageMetrics metrics;
     private final JsonSerde<RawMention> rawSerde = JsonSerdes.raw();
     private ProcessorContext<String, Emit> context;
     private WindowStore<String, SeenVersion> versions;
@@ -56,9 +58,15 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
     private final EngagementGrowthDetector growthDetector = new EngagementGrowthDetector(EngagementGrowthDetector.Params.defaults());
     private long duplicates;
 
-    MentionStep(AnalyzeConfig config, MentionSentimentScorer scorer) {
+    /**
+     * @param metrics where the step counts the raw records it takes in, the matched mentions it passes on, its dead
+     *                letters and the raw → scored hop (from the raw record's timestamp, ingest's write, to the scoring).
+     *                Counted as processed: a transaction that aborts and is retried counts its records again.
+     */
+    MentionStep(AnalyzeConfig config, MentionSentimentScorer scorer, StageMetrics metrics) {
         this.config = config;
         this.scorer = scorer;
+        this.metrics = metrics;
         this.normalizer = new MentionNormalizer(config.lateness());
     }
 
@@ -77,6 +85,7 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
         Integer partition = meta == null ? null : meta.partition();
         Long offset = meta == null ? null : meta.offset();
         byte[] value = record.value();
+        metrics.mentionsIn(1);
         try {
             reportBrokenQueries(record.timestamp());
             if (value != null && value.length > config.maxMentionBytes()) {
@@ -160,6 +169,8 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
                     offset == null ? -1 : offset, value, counted ? previous : Map.of(), countedAt, fingerprint.encoded(),
                     fingerprint.words());
             context.forward(new Record<>(copyKey, Emit.matched(out), n.eventTime().toEpochMilli()));
+            metrics.mentionsOut(1);
+            metrics.hop("raw-scored", Instant.ofEpochMilli(record.timestamp()), scored.scoredAt());
         } catch (RuntimeException e) {
             LOG.warn("event=step-failed stage={} topic={} partition={} offset={} error=\"{}\"", STAGE, topic, partition,
                     offset, DeadLetters.describe(e));
@@ -222,6 +233,7 @@ final class MentionStep implements Processor<byte[], byte[], String, Emit> {
 
     private void dead(Record<byte[], byte[]> record, String topic, Integer partition, Long offset, String reason, Throwable e) {
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        metrics.deadLetter(reason);
         context.forward(new Record<>(key, Emit.dead(DeadLetters.of(STAGE, topic, partition, offset, key, reason, e,
                 record.value(), context.currentSystemTimeMs())), record.timestamp()));
     }

@@ -102,6 +102,8 @@ public final class MentionIndexer implements VigieService {
     private final AtomicLong retryCount = new AtomicLong();
     private volatile boolean consuming;
     private final StageMetrics metrics;
+    /** The consumer's own metrics (lag per partition among them), bound while it lives. */
+    private io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics consumerMetrics;
     private volatile Thread thread;
 
     // Consumer-thread state.
@@ -148,8 +150,9 @@ public final class MentionIndexer implements VigieService {
     }
 
     /** A document read from the topic and on its way to Elasticsearch. */
+    /** @param scoredAt when analyze scored the mention: the start of the scored → indexed hop */
     private record Pending(Position position, String key, byte[] original, BulkOperation operation, int attempts,
-            String mentionId, long responseVersion) {}
+            String mentionId, long responseVersion, java.time.Instant scoredAt) {}
 
     /** A record on its way to {@code deadletter}. */
     private record DeadLetterJob(Position position, String key, byte[] original, String reason, String errorType,
@@ -291,6 +294,7 @@ public final class MentionIndexer implements VigieService {
                 .listener(new Listener()));
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
         consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumerMetrics = metrics.kafkaClient(consumer);
         try {
             consumer.subscribe(List.of(Topics.MENTIONS_SCORED), new Rebalance());
             consuming = true;
@@ -350,7 +354,7 @@ public final class MentionIndexer implements VigieService {
             return;
         }
         ingester.add(operation, new Pending(position, key, record.value(), operation, 0, mention.mention().id(),
-                response == null ? 0 : response.version()));
+                response == null ? 0 : response.version(), mention.scoredAt()));
     }
 
     private void processOutcomes() {
@@ -457,7 +461,7 @@ public final class MentionIndexer implements VigieService {
             Object job = retries.poll().job();
             if (job instanceof Pending p && tracker.isCurrent(p.position())) {
                 ingester.add(p.operation(), new Pending(p.position(), p.key(), p.original(), p.operation(),
-                        p.attempts() + 1, p.mentionId(), p.responseVersion()));
+                        p.attempts() + 1, p.mentionId(), p.responseVersion(), p.scoredAt()));
             } else if (job instanceof DeadLetterJob d && tracker.isCurrent(d.position())) {
                 writeDeadLetter(d);
             }
@@ -590,6 +594,10 @@ public final class MentionIndexer implements VigieService {
                 producer.close(Duration.ofSeconds(10));
                 producer = null;
             }
+            if (consumerMetrics != null) {
+                consumerMetrics.close();
+                consumerMetrics = null;
+            }
             if (consumer != null) {
                 consumer.close(Duration.ofSeconds(10));
                 consumer = null;
@@ -643,6 +651,13 @@ public final class MentionIndexer implements VigieService {
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
             metrics.bulk(!response.errors(), took(executionId));
             metrics.mentionsOut(response.items().stream().filter(i -> i.error() == null).count());
+            // Items answer in the order of the operations: the i-th item is the i-th context's.
+            java.time.Instant now = clock.instant();
+            for (int i = 0; i < contexts.size() && i < response.items().size(); i++) {
+                if (response.items().get(i).error() == null) {
+                    metrics.hop("scored-indexed", contexts.get(i).scoredAt(), now);
+                }
+            }
             outcomes.add(new BulkDone(List.copyOf(contexts), response));
         }
 

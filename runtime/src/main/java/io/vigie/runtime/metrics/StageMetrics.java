@@ -2,15 +2,31 @@ package io.vigie.runtime.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
 
 /**
  * How a stage records its meters: one line at each hook point (a mention in, a mention out, a dead letter, a hop
  * done). Meters are created on first use and cached by the registry, so calling these on every record is cheap.
  */
 public final class StageMetrics {
+    /**
+     * How often the Kafka binders look for the client's new metrics: per-partition lag exists only once partitions
+     * are assigned, after the binding (Micrometer's default looks once a minute).
+     */
+    static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(10);
+    private static final ScheduledExecutorService KAFKA_METRICS_SCHEDULER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vigie-kafka-metrics-refresh");
+        t.setDaemon(true);
+        return t;
+    });
     private final MeterRegistry registry;
     private final String stage;
 
@@ -65,6 +81,26 @@ public final class StageMetrics {
     public void feedPolled(boolean ok) {
         Counter.builder(MetricNames.FEEDS_POLLED).description("feed polls").tag("outcome", ok ? "ok" : "failed")
                 .register(registry).increment();
+    }
+
+    /**
+     * Binds a Kafka consumer's own metrics (fetch rates, records-lag and records-lag-max per partition: the
+     * consumer's lag, commit latency) to the registry with Micrometer's binder, tagged with this stage; close the
+     * returned binder with the consumer.
+     */
+    public KafkaClientMetrics kafkaClient(Consumer<?, ?> consumer) {
+        KafkaClientMetrics binder = new KafkaClientMetrics(consumer, Tags.of("stage", stage), KAFKA_METRICS_SCHEDULER,
+                KAFKA_METRICS_REFRESH);
+        binder.bindTo(registry);
+        return binder;
+    }
+
+    /** Binds a Kafka producer's own metrics (send rates, errors, request latency), as {@link #kafkaClient(Consumer)}. */
+    public KafkaClientMetrics kafkaClient(Producer<?, ?> producer) {
+        KafkaClientMetrics binder = new KafkaClientMetrics(producer, Tags.of("stage", stage), KAFKA_METRICS_SCHEDULER,
+                KAFKA_METRICS_REFRESH);
+        binder.bindTo(registry);
+        return binder;
     }
 
     static Timer hopTimer(MeterRegistry registry, String hop) {

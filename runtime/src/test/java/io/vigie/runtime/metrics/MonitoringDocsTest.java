@@ -38,6 +38,8 @@ class MonitoringDocsTest {
             m.notification("webhook", "retryable");
             m.bulk(false, Duration.ofMillis(3));
             m.hop("fetched-raw", Instant.EPOCH, Instant.EPOCH.plusMillis(5));
+            // Registered by the dashboards stage on its live hub.
+            io.micrometer.core.instrument.Gauge.builder(MetricNames.SSE_CLIENTS, () -> 0).register(telemetry.registry());
             Set<String> names = new TreeSet<>();
             for (String line : telemetry.scrape().lines().toList()) {
                 if (!line.startsWith("#") && !line.isBlank()) {
