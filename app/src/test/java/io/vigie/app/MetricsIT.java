@@ -127,7 +127,9 @@ class MetricsIT {
                     // topics: at least this run's three brand mentions, not exactly.
                     assertTrue(sample(scrape, "vigie_mentions_out_total", "stage=\"dashboards\"") >= 3, scrape);
                     assertTrue(sample(scrape, "vigie_feeds_polled_total", "outcome=\"ok\"") >= 1, scrape);
-                    assertEquals(0, sample(scrape, "vigie_feeds_polled_total", "outcome=\"failed\""), scrape);
+                    // No "failed == 0": ingest polls every source in ingest.state, and on the shared cluster that includes
+                    // the sources of earlier ITs, whose sites are closed (seen in CI: 3 failed polls, 0 dead letters).
+                    // This run's own feed is proven read by the exact ingest count and the index above.
                     assertTrue(sample(scrape, "vigie_elasticsearch_bulk_seconds_count", "outcome=\"ok\"") >= 1, scrape);
                     assertEquals(0, sample(scrape, "vigie_dead_letters_total"), scrape);
                     // Analyze counts what its scoring step took in and passed on (this run's four raw records at
