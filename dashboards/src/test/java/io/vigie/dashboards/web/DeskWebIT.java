@@ -41,8 +41,12 @@ class DeskWebIT {
     private static final ObjectMapper JSON = VigieJson.newMapper();
 
     private static String csrf(WebFixture web, String session) throws Exception {
-        String html = web.send(HttpRequest.newBuilder(URI.create(web.url("/desk"))).header("Cookie", session).build())
-                .body();
+        HttpResponse<String> page = web.send(HttpRequest.newBuilder(URI.create(web.url("/desk"))).header("Cookie", session)
+                .build());
+        // The error page carries the layout's token too: the desk page itself must answer.
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("/static/js/desk.js"), "the desk page loads its script");
+        String html = page.body();
         Matcher m = Pattern.compile("data-csrf=\"([^\"]*)\"").matcher(html);
         assertTrue(m.find(), "no csrf token on the desk page");
         return m.group(1);
