@@ -66,6 +66,8 @@ public final class NabEvalCommand implements Callable<Integer> {
         long points = corpus.series().stream().mapToLong(NabSeries::size).sum();
         o.printf("Vigie volume detector over %d series, %d points, streamed in %.0f ms (%s).%n",
                 corpus.series().size(), points, (System.nanoTime() - started) / 1e6, data);
+        o.printf("%d labelled windows (%d labels; labels in one window are one window, as NAB merges them).%n",
+                corpus.windowCount(), corpus.labelCount());
         Map<String, Double> saved = fixedThreshold ? SavedNabThresholds.load() : Map.of();
         Map<String, Double> chosen = new LinkedHashMap<>();
         Map<String, Double> normalised = new LinkedHashMap<>();
