@@ -108,7 +108,8 @@ public final class AnalystSearchPage {
         }
         boolean topOr;
         try {
-            topOr = SearchQuery.parse(query).root().map(r -> r instanceof QueryNode.AnyOf).orElse(false);
+            topOr = SearchQuery.parse(query).root()
+                    .map(r -> r instanceof QueryNode.AnyOf || r instanceof QueryNode.PositionalAnyOf).orElse(false);
         } catch (QueryParseException e) {
             topOr = true;
         }
