@@ -50,6 +50,7 @@ class SearchBrowserIT {
             b.find("a.facet-value[data-clause='lang:en']").click();
             new WebDriverWait(b.driver(), WAIT).until(d -> d.getCurrentUrl().contains("lang%3Aen"));
             assertEquals("brand:" + web.brand + " lang:en", b.find("#q").getAttribute("value"));
+            assertFalse(b.findAll("strong.facet-applied[data-clause='lang:en']").isEmpty(), "the applied value is marked");
             int english = SearchWebIT.MENTIONS / 2;
             assertEquals(english + " mentions found", b.find("#total").getText());
             assertTrue(b.findAll("#hits li.hit .language").stream().allMatch(e -> e.getText().equals("en")));

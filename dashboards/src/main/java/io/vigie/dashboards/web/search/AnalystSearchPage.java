@@ -191,8 +191,12 @@ public final class AnalystSearchPage {
         ctx.json(out);
     }
 
-    /** A facet value as a link that adds its clause to the query. */
-    public record FacetLink(String value, long count, String clause, String query) {}
+    /**
+     * A facet value as a link that adds its clause to the query.
+     *
+     * @param applied the query already holds this clause as one of its words (the value is shown, not linked)
+     */
+    public record FacetLink(String value, long count, String clause, String query, boolean applied) {}
 
     /** One facet of the result set: the field as written in queries and its top values. */
     public record Facet(String field, List<FacetLink> values) {}
@@ -200,8 +204,13 @@ public final class AnalystSearchPage {
     static List<Facet> facets(String query, SearchSort sort, SearchPage page) {
         List<Facet> out = new ArrayList<>();
         page.facets().forEach((field, counts) -> out.add(new Facet(field.queryName(), counts.stream()
-                .map(c -> new FacetLink(c.value(), c.count(), c.clause(), refine(query, c.clause()))).toList())));
+                .map(c -> new FacetLink(c.value(), c.count(), c.clause(), refine(query, c.clause()),
+                        applied(query, c.clause()))).toList())));
         return out;
+    }
+
+    private static boolean applied(String query, String clause) {
+        return (" " + query.replace('(', ' ').replace(')', ' ') + " ").contains(" " + clause + " ");
     }
 
     /** uPlot's columns: seconds since the epoch, then one count per series. */

@@ -74,18 +74,21 @@ class SearchViewsTest {
         facets.put(QueryField.BRAND, List.of(new SearchPage.FacetCount(QueryField.BRAND, "bic", 3)));
         facets.put(QueryField.SENTIMENT, List.of(new SearchPage.FacetCount(QueryField.SENTIMENT, "NEGATIVE", 2)));
         facets.put(QueryField.AUTHOR, List.of(new SearchPage.FacetCount(QueryField.AUTHOR, "Jean Dupont", 1)));
+        facets.put(QueryField.LANG, List.of(new SearchPage.FacetCount(QueryField.LANG, "fr", 4)));
         SearchPage page = new SearchPage(1234, List.of(hit("m1", List.of("mon <mark>kryptonite</mark> &lt;img src=x&gt;",
                 "<img src=x onerror=alert(1)><mark>b</mark>"))), facets, List.of(),
-                new SearchCursor("pit", "kryptonite OR abus", SearchSort.DATE, 20, List.of(1L, 2L), 1), 1);
+                new SearchCursor("pit", "(kryptonite OR abus) lang:fr", SearchSort.DATE, 20, List.of(1L, 2L), 1), 1);
         for (Locale l : UserPreferences.SUPPORTED) {
-            String html = render("search", model(page, "kryptonite OR abus"), l);
+            String html = render("search", model(page, "(kryptonite OR abus) lang:fr"), l);
             assertSafe(html);
             assertTrue(html.contains("mon <mark>kryptonite</mark> &lt;img src=x&gt;"), "the highlight keeps its marks: " + html);
             assertTrue(html.contains("<p class=\"fragment\">… <mark>b</mark> …</p>"), "and nothing else");
             assertFalse(html.contains("href=\"javascript:"), "a non-http URL is never a link");
-            assertTrue(html.contains("href=\"/search?q=%28kryptonite+OR+abus%29+brand%3Abic&amp;sort=date\""),
+            assertTrue(html.contains("href=\"/search?q=%28kryptonite+OR+abus%29+lang%3Afr+brand%3Abic&amp;sort=date\""),
                     "a facet adds its clause to the whole query: " + html);
             assertTrue(html.contains("author%3A%22Jean+Dupont%22"), "a value with a space is quoted");
+            assertTrue(html.contains("<strong class=\"facet-applied\" data-clause=\"lang:fr\">fr</strong>"),
+                    "a value already in the query is shown, not offered again: " + html);
             assertTrue(html.contains("id=\"next-page\""));
             assertTrue(html.contains("href=\"/search/saved/abc_123\""), "the share link");
             assertTrue(html.contains("name=\"_csrf\" value=\"csrf-token-1\""), "forms carry the CSRF token");
