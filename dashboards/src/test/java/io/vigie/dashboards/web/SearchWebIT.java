@@ -13,6 +13,7 @@ import io.vigie.dashboards.search.bench.SyntheticMention;
 import io.vigie.model.MentionKind;
 import io.vigie.model.SentimentLabel;
 import io.vigie.model.VigieJson;
+import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URI;
@@ -32,6 +33,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -279,13 +282,15 @@ class SearchWebIT {
     }
 
     @Test
-    void aViewerExportsTheWholeResultSetAndDownloadsEveryRowOnce() throws Exception {
+    void aViewerExportsTheWholeResultSetInEachFormatAndDownloadsEveryRowOnce() throws Exception {
         Map<String, Integer> expected = new HashMap<>();
-        for (String format : List.of("csv", "csv-fr")) {
+        String last = null;
+        for (String format : List.of("csv", "csv-fr", "xlsx", "ndjson")) {
             HttpResponse<String> started = postWithToken("/api/search/exports",
                     Map.of("q", "brand:" + web.brand, "format", format));
             assertEquals(202, started.statusCode(), started.body());
             String id = json(started).path("id").asText();
+            last = id;
             JsonNode state = json(started);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (state.path("state").asText().equals("RUNNING") && System.nanoTime() < deadline) {
@@ -301,18 +306,9 @@ class SearchWebIT {
                     .header("Authorization", "Bearer " + web.viewerToken).build(), HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, file.statusCode());
             assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\"vigie-export-"));
-            byte[] bytes = file.body().readAllBytes();
-            boolean french = format.equals("csv-fr");
-            assertEquals(french, bytes.length > 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB,
-                    "a byte-order mark for French Excel only");
-            CSVFormat csv = CSVFormat.RFC4180.builder().setDelimiter(french ? ';' : ',').setHeader().setSkipHeaderRecord(true).get();
-            Map<String, Integer> rows = new HashMap<>();
-            try (Reader in = new InputStreamReader(new java.io.ByteArrayInputStream(bytes, french ? 3 : 0, bytes.length),
-                    StandardCharsets.UTF_8)) {
-                for (CSVRecord r : csv.parse(in)) {
-                    rows.merge(r.get("id"), 1, Integer::sum);
-                }
-            }
+            assertTrue(file.headers().firstValue("Content-Type").orElse("").startsWith(
+                    format.equals("xlsx") ? "application/vnd.openxmlformats" : format.equals("ndjson") ? "application/x-ndjson" : "text/csv"));
+            Map<String, Integer> rows = idsIn(format, file.body().readAllBytes());
             assertEquals(MENTIONS, rows.size(), format + ": every mention");
             assertTrue(rows.values().stream().allMatch(n -> n == 1), format + ": each once");
             if (expected.isEmpty()) {
@@ -320,11 +316,50 @@ class SearchWebIT {
             }
             assertEquals(expected, rows);
         }
+        HttpResponse<String> lateCancel = postWithToken("/api/search/exports/" + last + "/cancel", Map.of());
+        assertEquals(200, lateCancel.statusCode(), lateCancel.body());
+        assertEquals("DONE", json(lateCancel).path("state").asText(), "a cancel after the end leaves the file");
+        assertEquals(404, postWithToken("/api/search/exports/nope/cancel", Map.of()).statusCode());
         HttpResponse<String> bad = postWithToken("/api/search/exports", Map.of("q", "brand:" + web.brand, "format", "pdf"));
         assertEquals(400, bad.statusCode());
         HttpResponse<String> malformed = postWithToken("/api/search/exports", Map.of("q", "(cadenas", "format", "csv"));
         assertEquals(400, malformed.statusCode());
         assertEquals(8, json(malformed).path("position").asInt(), "the end, where the ( should close: " + malformed.body());
+    }
+
+    /** How many times each mention id is in an export, read back by commons-csv, POI or Jackson. */
+    private static Map<String, Integer> idsIn(String format, byte[] bytes) throws Exception {
+        Map<String, Integer> rows = new HashMap<>();
+        switch (format) {
+            case "xlsx" -> {
+                try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+                    Sheet sheet = workbook.getSheetAt(0);
+                    assertEquals("id", sheet.getRow(0).getCell(0).getStringCellValue());
+                    for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                        rows.merge(sheet.getRow(i).getCell(0).getStringCellValue(), 1, Integer::sum);
+                    }
+                }
+            }
+            case "ndjson" -> {
+                for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+                    rows.merge(VigieJson.newMapper().readTree(line).path("id").asText(), 1, Integer::sum);
+                }
+            }
+            default -> {
+                boolean french = format.equals("csv-fr");
+                assertEquals(french, bytes.length > 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB,
+                        "a byte-order mark for French Excel only");
+                CSVFormat csv = CSVFormat.RFC4180.builder().setDelimiter(french ? ';' : ',').setHeader()
+                        .setSkipHeaderRecord(true).get();
+                try (Reader in = new InputStreamReader(new ByteArrayInputStream(bytes, french ? 3 : 0, bytes.length),
+                        StandardCharsets.UTF_8)) {
+                    for (CSVRecord r : csv.parse(in)) {
+                        rows.merge(r.get("id"), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     @Test
