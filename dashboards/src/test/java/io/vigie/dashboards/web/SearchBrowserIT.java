@@ -98,6 +98,17 @@ class SearchBrowserIT {
             }
             assertEquals(new HashSet<>(seen), rows.keySet(), "the file holds what the pages showed");
             assertTrue(rows.values().stream().allMatch(n -> n == 1), "each row once");
+
+            // At a phone's width the page does not overflow sideways, facets and all.
+            b.manage().window().setSize(BrowserFixture.PHONE);
+            b.go("/search?q=" + java.net.URLEncoder.encode("brand:" + web.brand, java.nio.charset.StandardCharsets.UTF_8));
+            b.await("#facets", WAIT);
+            Number overflow = (Number) b.js("return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue(overflow.intValue() <= 0, "the search page overflows by " + overflow + " px at 390 px: " + b.js(
+                    "return [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth)"
+                    + ".slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));"));
+            b.screenshot("phone");
+            b.assertNoScriptRan();
         }
     }
 
