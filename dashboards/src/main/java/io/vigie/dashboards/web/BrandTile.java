@@ -3,7 +3,7 @@ package io.vigie.dashboards.web;
 import java.time.Instant;
 
 /**
- * One brand's figures over the last 24 hours, live mentions only (backfill left out).
+ * One brand's figures over the last 24 hours by publication time, whether read live or late (backfill).
  *
  * @param negative mentions whose sentiment for this brand is negative
  * @param latest event time of its latest mention, or null

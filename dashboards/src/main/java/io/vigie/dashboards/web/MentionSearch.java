@@ -19,8 +19,7 @@ public final class MentionSearch {
     private static final String BRAND_TILES = """
             {"size": 0,
              "query": {"bool": {"filter": [
-               {"range": {"eventTime": {"gte": "now-24h"}}},
-               {"term": {"backfill": false}}]}},
+               {"range": {"eventTime": {"gte": "now-24h"}}}]}},
              "aggs": {"per_brand": {"nested": {"path": "brandSentiments"},
                "aggs": {"brand": {"terms": {"field": "brandSentiments.brand", "size": 500},
                  "aggs": {
@@ -37,7 +36,7 @@ public final class MentionSearch {
         this.alias = alias;
     }
 
-    /** Every brand with a live mention in the last 24 hours, the busiest first. */
+    /** Every brand with a mention in the last 24 hours, the busiest first. */
     public List<BrandTile> brandTiles() throws IOException {
         SearchResponse<Void> response = client.search(SearchRequest.of(s -> s
                 .withJson(new StringReader(BRAND_TILES))

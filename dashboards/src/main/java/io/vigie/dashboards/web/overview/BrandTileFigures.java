@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * One overview tile.
  *
- * @param expectedHour the usual volume of an hour: the mean hourly volume of the 7 days before the last 24 hours
- * @param expectedDay the usual volume of 24 hours, over the same 7 days
+ * @param expectedHour the usual volume of an hour: the mean hourly volume of the 7 days before the last 24 hours, over
+ *     the part of them the brand has mentions for (a brand watched for 2 days is not diluted over 7); 0 without history
+ * @param expectedDay the usual volume of 24 hours, 24 times {@code expectedHour}
  * @param sparkline mentions per hour over the last 24 hours, oldest first (24 values)
  * @param openIncidents open or acknowledged incidents of the brand
  * @param attention why the tile is ahead of others: higher first (see {@link #attention()})

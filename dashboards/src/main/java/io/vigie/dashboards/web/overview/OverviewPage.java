@@ -6,7 +6,6 @@ import io.vigie.model.IncidentEvent;
 import io.vigie.model.WatchedBrand;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +38,10 @@ public final class OverviewPage {
         });
         List<BrandTileFigures> tiles = new ArrayList<>();
         for (String id : ids) {
-            OverviewQuery.Counts c = counts.getOrDefault(id,
-                    new OverviewQuery.Counts(0, 0, 0, 0, Collections.nCopies(24, 0L)));
+            OverviewQuery.Counts c = counts.getOrDefault(id, OverviewQuery.Counts.none());
             WatchedBrand b = watched.get(id);
             tiles.add(new BrandTileFigures(id, b == null || b.name() == null ? id : b.name(), c.lastHour(), c.lastDay(),
-                    c.weekBefore() / (7.0 * 24), c.weekBefore() / 7.0, c.negativeDay(), c.sparkline(),
+                    c.expectedHour(), 24 * c.expectedHour(), c.negativeDay(), c.sparkline(),
                     incidents.getOrDefault(id, List.of()).size()));
         }
         tiles.sort(Comparator.comparingDouble(BrandTileFigures::attention).reversed()
