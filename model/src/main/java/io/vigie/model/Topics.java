@@ -43,7 +43,7 @@ public final class Topics {
                 new TopicSpec(INCIDENTS, 3, true, null, "incident id", IncidentEvent.class,
                         "alerting", "alerting (every instance), dashboards"),
                 new TopicSpec(NOTIFICATIONS, 3, false, WEEK, "notification id", Notification.class,
-                        "alerting (outbox)", "alerting (delivery)"),
+                        "alerting (outbox)", "alerting (delivery), dashboards (incident page)"),
                 new TopicSpec(SILENCES, 1, true, null, "silence id", Silence.class,
                         "alerting (API, config), dashboards (desk)", "alerting (every instance), dashboards"),
                 new TopicSpec(INCIDENT_ACTIONS, 6, false, WEEK, "brand id (co-partitioned with signals)",

@@ -5,6 +5,7 @@ import io.vigie.model.IncidentCommand;
 import io.vigie.model.IncidentEvent;
 import io.vigie.model.IncidentStatus;
 import io.vigie.model.JsonSerde;
+import io.vigie.model.Notification;
 import io.vigie.model.Silence;
 import io.vigie.model.Topics;
 import java.time.Instant;
@@ -21,7 +22,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * Every incident, silence and answer to an action as this instance knows them, kept live: {@code incidents} and
  * {@code silences} (compacted) from their beginning, the owner's answers on {@code incident.actions} from the end
- * (only requests made after the start wait for one). Followed with {@code read_committed}, as alerting's
+ * (only requests made after the start wait for one), and the deliveries of {@code notifications} (the outbox keeps a
+ * week; each change of a notification's state is a new record, the latest wins). Followed with {@code read_committed}, as alerting's
  * {@code IncidentFollower} does, since alerting writes incidents in transactions.
  */
 public final class IncidentBoard {
@@ -36,12 +38,18 @@ public final class IncidentBoard {
     private final Map<String, IncidentEvent> incidents = new ConcurrentHashMap<>();
     private final Map<String, Silence> silences = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<IncidentCommand>> answers = new ConcurrentHashMap<>();
+    private final JsonSerde<Notification> notificationSerde = JsonSerde.of(Notification.class);
+    /** Per incident id, its notifications by id (latest state); a message that groups incidents is under each. */
+    private final Map<String, Map<String, Delivery>> deliveries = new ConcurrentHashMap<>();
+    /** Bounds the memory an incident notified in a loop (a receiver failing for days) can take. */
+    static final int DELIVERIES_PER_INCIDENT = 500;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public IncidentBoard(TopicFollower follower) {
         follower.fromBeginning(Topics.INCIDENTS, this::takeIncident)
                 .fromBeginning(Topics.SILENCES, this::takeSilence)
-                .fromEnd(Topics.INCIDENT_ACTIONS, this::takeCommand);
+                .fromEnd(Topics.INCIDENT_ACTIONS, this::takeCommand)
+                .fromBeginning(Topics.NOTIFICATIONS, this::takeNotification);
     }
 
     public void addListener(Listener listener) {
@@ -70,6 +78,13 @@ public final class IncidentBoard {
                 .filter(i -> i.brand().equals(brand) && i.status() != IncidentStatus.RESOLVED).toList();
     }
 
+    /** The notifications sent about an incident, oldest first, each at its latest delivery state. */
+    public List<Delivery> deliveries(String incidentId) {
+        Map<String, Delivery> of = deliveries.get(incidentId);
+        return of == null ? List.of() : of.values().stream()
+                .sorted(Comparator.comparing(Delivery::createdAt).thenComparing(Delivery::notificationId)).toList();
+    }
+
     /** Silences in force now. */
     public List<Silence> activeSilences(Instant now) {
         return silences.values().stream().filter(s -> s.activeAt(now))
@@ -92,12 +107,27 @@ public final class IncidentBoard {
     void takeIncident(ConsumerRecord<String, byte[]> r) {
         if (r.value() == null) {
             incidents.remove(r.key());
+            deliveries.remove(r.key());
             return;
         }
         IncidentEvent incident = incidentSerde.decode(r.value());
         incidents.put(incident.incidentId(), incident);
         for (Listener l : listeners) {
             l.changed(incident);
+        }
+    }
+
+    void takeNotification(ConsumerRecord<String, byte[]> r) {
+        if (r.value() == null) {
+            return;
+        }
+        Notification n = notificationSerde.decode(r.value());
+        for (IncidentEvent about : n.incidents()) {
+            Map<String, Delivery> of = deliveries.computeIfAbsent(about.incidentId(),
+                    k -> java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>()));
+            if (of.size() < DELIVERIES_PER_INCIDENT || of.containsKey(n.notificationId())) {
+                of.put(n.notificationId(), Delivery.of(n, about.incidentId()));
+            }
         }
     }
 

@@ -120,6 +120,9 @@ final class Routes {
         app.sse("/desk/live", deskLive::open, Role.VIEWER);
         table.add(new Declared("SSE", "/desk/live", Role.VIEWER));
         post(app, "/api/desk/{id}/{action}", deskPage::act, Role.RESPONDER);
+        get(app, "/desk/templates", deskPage::templatesPage, Role.VIEWER);
+        post(app, "/desk/templates", deskPage::saveTemplateForm, Role.ADMIN);
+        post(app, "/desk/templates/delete", deskPage::deleteTemplateForm, Role.ADMIN);
         post(app, "/api/desk/templates", deskPage::saveTemplate, Role.ADMIN);
         post(app, "/api/desk/templates/{brand}/{language}/{template}/delete", deskPage::deleteTemplate, Role.ADMIN);
         get(app, "/incidents", incidents::page, Role.VIEWER);

@@ -11,6 +11,7 @@ import io.vigie.model.IncidentCommand;
 import io.vigie.model.IncidentEvent;
 import io.vigie.model.IncidentStatus;
 import io.vigie.model.JsonSerde;
+import io.vigie.model.Notification;
 import io.vigie.model.Schema;
 import io.vigie.model.Severity;
 import io.vigie.model.SignalKind;
@@ -99,5 +100,37 @@ class IncidentBoardTest {
                 () -> IncidentActions.silenceFor("k", Duration.ofDays(31), "x", "alice", T0));
         assertThrows(IllegalArgumentException.class,
                 () -> IncidentActions.silenceFor("k", Duration.ZERO, "x", "alice", T0));
+    }
+
+    @Test
+    void eachNotificationIsListedUnderEveryIncidentItTellsAtItsLatestDeliveryState() {
+        IncidentEvent a = incident("a", IncidentStatus.OPEN, 1);
+        IncidentEvent b = incident("b", IncidentStatus.OPEN, 2);
+        board.takeIncident(record(Topics.INCIDENTS, "a", a, IncidentEvent.class));
+        Notification pending = new Notification(Schema.VERSION, "ntf-1", "a", "team-hook", "webhook", "OPENED", 0,
+                Notification.DeliveryStatus.PENDING, 1, T0, T0.plusSeconds(5), T0, "HTTP 503", a, List.of(b));
+        Notification paged = new Notification(Schema.VERSION, "ntf-2", "a", "manager-sms", "sms", "ESCALATED", 1,
+                Notification.DeliveryStatus.PENDING, 0, T0.plusSeconds(60), null, T0.plusSeconds(60), null, a, List.of());
+        board.takeNotification(record(Topics.NOTIFICATIONS, "ntf-1", pending, Notification.class));
+        board.takeNotification(record(Topics.NOTIFICATIONS, "ntf-2", paged, Notification.class));
+        board.takeNotification(record(Topics.NOTIFICATIONS, "ntf-1", pending.delivered(T0.plusSeconds(7)),
+                Notification.class));
+
+        List<Delivery> ofA = board.deliveries("a");
+        assertEquals(List.of("ntf-1", "ntf-2"), ofA.stream().map(Delivery::notificationId).toList());
+        assertEquals(Notification.DeliveryStatus.DELIVERED, ofA.get(0).status(), "the latest state wins");
+        assertEquals(2, ofA.get(0).attempts());
+        assertNull(ofA.get(0).lastError());
+        assertEquals("sms", ofA.get(1).channel());
+        assertEquals(1, ofA.get(1).escalationLevel());
+        assertTrue(ofA.get(0).lead());
+        // The grouped message also told b.
+        List<Delivery> ofB = board.deliveries("b");
+        assertEquals(List.of("ntf-1"), ofB.stream().map(Delivery::notificationId).toList());
+        assertTrue(!ofB.get(0).lead(), "told in a's message");
+        assertEquals(List.of(), board.deliveries("unknown"));
+        // A deleted incident takes its deliveries with it.
+        board.takeIncident(record(Topics.INCIDENTS, "a", null, IncidentEvent.class));
+        assertEquals(List.of(), board.deliveries("a"));
     }
 }

@@ -43,15 +43,27 @@ public record Range(String name, Instant from, Instant to, String bucket, boolea
                 start = now.minus(1, ChronoUnit.DAYS);
             }
         }
-        Duration length = Duration.between(start, end);
-        String b = bucket;
+        return new Range(name, start, end, bucketFor(Duration.between(start, end), bucket), live);
+    }
+
+    /**
+     * A custom range of a page that shows a stretch of a brand's series (an incident and the hours before it), with
+     * the bucket {@link #parse} would choose for its length.
+     */
+    public static Range between(Instant from, Instant to, boolean live) {
+        return new Range("custom", from, to, bucketFor(Duration.between(from, to), null), live);
+    }
+
+    /** The asked bucket when valid and not too fine for the length, else minute up to 3 h, hour up to 8 days, day. */
+    private static String bucketFor(Duration length, String asked) {
+        String b = asked;
         if (b == null || !(b.equals("minute") || b.equals("hour") || b.equals("day"))) {
             b = length.compareTo(Duration.ofHours(3)) <= 0 ? "minute" : length.compareTo(Duration.ofDays(8)) <= 0 ? "hour" : "day";
         }
         if (length.toMillis() / millis(b) > MAX_BUCKETS) {
             b = length.toMillis() / millis("hour") > MAX_BUCKETS ? "day" : "hour";
         }
-        return new Range(name, start, end, b, live);
+        return b;
     }
 
     private static Instant local(String value, ZoneId zone, Instant fallback) {

@@ -117,6 +117,59 @@ public final class DeskPage {
         }
     }
 
+    /**
+     * {@code GET /desk/templates}: every template by brand and language; admins also get the forms that save and
+     * delete them (plain forms: the page works without script).
+     */
+    public void templatesPage(Context ctx) {
+        templatesPage(ctx, null, null);
+    }
+
+    private void templatesPage(Context ctx, String error, Map<String, String> form) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("templates", desk.templates().all());
+        model.put("saved", ctx.queryParam("saved"));
+        model.put("deleted", ctx.queryParam("deleted"));
+        model.put("error", error);
+        model.put("form", form == null ? Map.of() : form);
+        model.put("edit", ctx.queryParam("edit") == null ? null
+                : desk.templates().template(ctx.queryParam("edit")).orElse(null));
+        services.views().render(ctx, "templates", model);
+    }
+
+    /** {@code POST /desk/templates} (admin): saves, then back to the list; a refused template is shown with why. */
+    public void saveTemplateForm(Context ctx) {
+        Map<String, String> form = new HashMap<>();
+        for (String f : List.of("templateId", "brand", "language", "title", "text")) {
+            form.put(f, ctx.formParam(f) == null ? "" : ctx.formParam(f));
+        }
+        try {
+            ReplyTemplate t = desk.templates().save(new ReplyTemplate(Schema.VERSION, form(ctx, "templateId"),
+                    form(ctx, "brand"), language(form(ctx, "language")), form(ctx, "title"), form(ctx, "text"),
+                    WebContext.principal(ctx).name(), services.clock().instant()));
+            ctx.redirect("/desk/templates?saved=" + java.net.URLEncoder.encode(t.key(),
+                    java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        } catch (IllegalArgumentException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            templatesPage(ctx, e.getMessage(), form);
+        }
+    }
+
+    /** {@code POST /desk/templates/delete} (admin), the template's key in {@code key}. */
+    public void deleteTemplateForm(Context ctx) {
+        String key = form(ctx, "key");
+        if (key == null || !desk.templates().delete(key)) {
+            throw new NotFoundResponse("no template " + key);
+        }
+        ctx.redirect("/desk/templates?deleted=" + java.net.URLEncoder.encode(key,
+                java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    }
+
+    /** A language code as the mentions carry it ({@code fr}, {@code en}): lower case, so the desk matches it. */
+    private static String language(String code) {
+        return code == null ? null : code.toLowerCase(java.util.Locale.ROOT);
+    }
+
     public void deleteTemplate(Context ctx) {
         String key = ReplyTemplate.key(ctx.pathParam("brand"), ctx.pathParam("language"), ctx.pathParam("template"));
         if (!desk.templates().delete(key)) {

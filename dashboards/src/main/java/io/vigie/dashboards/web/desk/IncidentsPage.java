@@ -1,5 +1,10 @@
 package io.vigie.dashboards.web.desk;
 
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -7,38 +12,112 @@ import io.javalin.http.NotFoundResponse;
 import io.vigie.dashboards.incidents.IncidentActions;
 import io.vigie.dashboards.web.PageServices;
 import io.vigie.dashboards.web.WebContext;
+import io.vigie.dashboards.web.brand.BrandFigures;
+import io.vigie.dashboards.web.brand.BrandQuery;
+import io.vigie.dashboards.web.brand.Range;
+import io.vigie.dashboards.web.live.MentionCard;
 import io.vigie.model.IncidentEvent;
 import io.vigie.model.IncidentStatus;
 import io.vigie.model.Silence;
+import io.vigie.model.VigieJson;
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Incidents on the desk: {@code GET /incidents} (list, live through the {@code incident} events of
- * {@code /live}), {@code GET /incidents/{id}} (timeline), their JSON, and {@code POST /api/incidents/{id}/{action}}
+ * {@code /live}), {@code GET /incidents/{id}} (the explanation in the reader's language, the brand's series around the
+ * incident with its expected band, the timeline, the notifications and their delivery, the mentions that drove it),
+ * their JSON, and {@code POST /api/incidents/{id}/{action}}
  * (responders: acknowledge, resolve, reopen, note, silence), answered with the owner's outcome: 200 applied,
  * 409 with who won, 404, 400, 202 queued.
  */
 public final class IncidentsPage {
+    /** The baseline drawn before the incident: enough hours to see the usual level and its band. */
+    static final Duration BEFORE = Duration.ofHours(2);
+    /** Drawn after the resolution: the return to the usual. */
+    static final Duration AFTER = Duration.ofMinutes(30);
+
     private final PageServices services;
     private final DeskServices desk;
+    private final BrandQuery brands;
+    private final ObjectMapper json = VigieJson.newMapper();
 
     public IncidentsPage(PageServices services, DeskServices desk) {
         this.services = services;
         this.desk = desk;
+        this.brands = new BrandQuery(services.elasticsearch(), services.alias());
     }
 
     public void page(Context ctx) {
         services.views().render(ctx, "incidents", Map.of("incidents", desk.incidents().incidents()));
     }
 
-    public void detail(Context ctx) {
+    public void detail(Context ctx) throws IOException {
         IncidentEvent incident = incident(ctx);
-        services.views().render(ctx, "incident", Map.of("incident", incident,
-                "silences", desk.incidents().activeSilences(services.clock().instant())));
+        Instant now = services.clock().instant();
+        Range range = seriesRange(incident, now);
+        BrandFigures figures = brands.figures(incident.brand(), range, range.to().toEpochMilli(),
+                WebContext.preferences(ctx).zone(), Map.of());
+        Map<String, Object> data = new HashMap<>();
+        data.put("figures", figures);
+        data.put("openedAt", incident.openedAt().toEpochMilli());
+        data.put("resolvedAt", incident.resolvedAt() == null ? null : incident.resolvedAt().toEpochMilli());
+        Map<String, Object> m = new HashMap<>();
+        m.put("incident", incident);
+        m.put("ratio", ratio(incident));
+        m.put("range", range);
+        m.put("deliveries", desk.incidents().deliveries(incident.incidentId()));
+        m.put("mentions", drivingMentions(incident.topMentionIds()));
+        m.put("silences", desk.incidents().activeSilences(now));
+        m.put("pageData", json.writeValueAsString(data));
+        services.views().render(ctx, "incident", m);
+    }
+
+    /**
+     * The stretch of the brand's series the page draws: from {@link #BEFORE} before the incident opened (its
+     * baseline) to {@link #AFTER} after it was resolved, or to now while it is not.
+     */
+    static Range seriesRange(IncidentEvent incident, Instant now) {
+        Instant from = incident.openedAt().minus(BEFORE);
+        Instant end = incident.resolvedAt() == null ? now : incident.resolvedAt().plus(AFTER);
+        boolean live = !end.isBefore(now);
+        return Range.between(from, live ? now : end, live);
+    }
+
+    /** Observed against expected as alerting computes it; null when nothing was expected (a first mention). */
+    static Double ratio(IncidentEvent incident) {
+        return incident.expected() <= 0 ? null : incident.observed() / incident.expected();
+    }
+
+    /** The mentions that drove the incident, in the order the signal gave them, as indexed (sentiment, copies). */
+    private List<MentionCard> drivingMentions(List<String> ids) throws IOException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
+        SearchResponse<JsonNode> found = services.elasticsearch().search(s -> s.index(services.alias())
+                .ignoreUnavailable(true).allowNoIndices(true).size(ids.size())
+                .query(q -> q.terms(t -> t.field("id").terms(v -> v.value(values)))), JsonNode.class);
+        Map<String, MentionCard> byId = new HashMap<>();
+        for (Hit<JsonNode> hit : found.hits().hits()) {
+            MentionCard card = MentionCard.ofDocument(hit.source());
+            byId.put(card.id(), card);
+        }
+        List<MentionCard> out = new ArrayList<>();
+        for (String id : ids) {
+            if (byId.containsKey(id)) {
+                out.add(byId.get(id));
+            }
+        }
+        return out;
     }
 
     public void json(Context ctx) {

@@ -24,6 +24,85 @@
 
   function field(node, name) { return node.querySelector('[data-field="' + name + '"]'); }
 
+  const pageData = document.getElementById("page-data").dataset;
+  let templates = [];
+
+  // The approved wording for the mention's brands, its own language first (as /api/desk/templates?brand= ranks).
+  function templatesFor(item) {
+    return templates.filter(t => (item.brands || []).includes(t.brand))
+      .sort((a, b) => (a.language !== item.language) - (b.language !== item.language)
+        || a.language.localeCompare(b.language) || a.title.localeCompare(b.title));
+  }
+
+  // Copies with the Clipboard API; where the page may not use it (an insecure origin), through a selected
+  // textarea. Says which happened, in words.
+  function copy(text, status) {
+    const done = () => { status.textContent = pageData.copied; status.dataset.copied = "true"; };
+    const fallback = () => {
+      const area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed"; area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      const ok = document.execCommand && document.execCommand("copy");
+      area.remove();
+      if (ok) { done(); } else { status.textContent = pageData.copyFailed; status.dataset.copied = "false"; }
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  function renderTemplates(node, item) {
+    const mine = templatesFor(item);
+    const box = field(node, "templates");
+    box.hidden = mine.length === 0;
+    field(node, "templateCount").textContent = String(mine.length);
+    const ul = field(node, "templateList");
+    const one = document.getElementById("template-item");
+    for (const t of mine) {
+      const li = one.content.firstElementChild.cloneNode(true);
+      li.dataset.template = t.templateId;
+      field(li, "title").textContent = t.title;
+      field(li, "language").textContent = t.language;
+      field(li, "text").textContent = t.text;
+      li.querySelector("[data-copy]").addEventListener("click", () => copy(t.text, field(li, "copied")));
+      ul.appendChild(li);
+    }
+  }
+
+  // Where the author speaks: loaded when the reader opens it (one request per author, not per queue refresh).
+  function authorHistory(node, item) {
+    const box = field(node, "authorHistory");
+    if (!item.author) { box.hidden = true; return; }
+    box.addEventListener("toggle", () => {
+      if (!box.open || box.dataset.loaded) { return; }
+      box.dataset.loaded = "true";
+      const q = "?author=" + encodeURIComponent(item.author) + "&source=" + encodeURIComponent(item.source || "");
+      fetch("/api/desk/authors" + q, {credentials: "same-origin", headers: {Accept: "application/json"}})
+        .then(r => r.json()).then(h => {
+          const where = Object.entries(h.sources || {}).map(([k, v]) => k + " (" + Vigie.num(v) + ")").join(", ");
+          const kinds = Object.entries(h.kinds || {}).map(([k, v]) => k + " (" + Vigie.num(v) + ")").join(", ");
+          field(node, "authorSummary").textContent = pageData.mentions.replace("{0}", Vigie.num(h.mentions))
+            + " — " + where + (kinds ? " — " + kinds : "");
+          const body = field(node, "authorWeeks");
+          for (const [week, counts] of Object.entries(h.weeks || {})) {
+            const tr = document.createElement("tr");
+            [Vigie.when(week), counts.NEGATIVE || 0, counts.NEUTRAL || 0, counts.POSITIVE || 0].forEach((v, i) => {
+              const cell = document.createElement(i === 0 ? "th" : "td");
+              cell.textContent = i === 0 ? v : Vigie.num(v);
+              tr.appendChild(cell);
+            });
+            body.appendChild(tr);
+          }
+          box.dataset.ready = "true";
+        });
+    });
+  }
+
   function render(body) {
     const items = body.items || [];
     document.getElementById("desk-empty").hidden = items.length > 0;
@@ -64,6 +143,8 @@
       }
       const here = field(node, "replyHere");
       if (item.replyUrl) { here.href = item.replyUrl; } else { here.hidden = true; }
+      renderTemplates(node, item);
+      authorHistory(node, item);
       node.querySelectorAll("[data-action]").forEach(b => b.addEventListener("click", () => act(node, b.dataset.action)));
       list.appendChild(node);
     }
@@ -80,8 +161,9 @@
   }
 
   function load() {
-    fetch("/api/desk" + window.location.search, {credentials: "same-origin", headers: {Accept: "application/json"}})
-      .then(r => r.json()).then(render);
+    const json = url => fetch(url, {credentials: "same-origin", headers: {Accept: "application/json"}}).then(r => r.json());
+    Promise.all([json("/api/desk" + window.location.search), json("/api/desk/templates").catch(() => [])])
+      .then(([queue, all]) => { templates = Array.isArray(all) ? all : []; render(queue); });
   }
 
   load();
