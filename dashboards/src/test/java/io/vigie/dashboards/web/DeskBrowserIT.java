@@ -137,4 +137,108 @@ class DeskBrowserIT {
             }
         }
     }
+
+    /**
+     * An admin writes reply templates on the templates page (plain forms), one in French and one in English; the
+     * desk offers them on a French mention, French first, and one click copies the wording to the clipboard; the
+     * author's history opens on the item; a refused template says why; the viewer reads the page without forms.
+     */
+    @Test
+    void anAdminWritesTemplatesThatTheDeskOffersInTheMentionsLanguageAndCopiesInOneClick() throws Exception {
+        try (WebFixture web = WebFixture.startWithDesk()) {
+            String id = web.index.run + "-desk-template";
+            web.index.send(TestMentions.of(id, web.brand, web.index.source, SentimentLabel.NEGATIVE, "fr",
+                    "Antivol ouvert au stylo", "Mon antivol s'ouvre avec un stylo, c'est une honte", null,
+                    Instant.now().minusSeconds(600)));
+            // An earlier mention by the same author (the test mentions' author follows the id).
+            String author = authorOf(web, id);
+            String earlier = id + "-earlier";
+            for (int i = 0; !authorOf(web, earlier).equals(author); i++) {
+                earlier = id + "-earlier-" + i;
+            }
+            web.index.send(TestMentions.of(earlier, web.brand, web.index.source, SentimentLabel.NEGATIVE,
+                    "fr", "Encore", "Toujours pas de réponse", null, Instant.now().minusSeconds(7 * 86_400)));
+            web.index.flush();
+            await("the mention in the desk queue", Duration.ofSeconds(60), quietly(() ->
+                    web.get("/api/desk?brand=" + web.brand).body().contains(id)));
+            String french = "Bonjour, nous sommes désolés : écrivez-nous à support@example.fr, nous remplaçons l'antivol.";
+            try (BrowserFixture ada = BrowserFixture.open(web, "desk-templates-ada");
+                    BrowserFixture vera = BrowserFixture.open(web, "desk-templates-vera")) {
+                ada.signIn(WebFixture.ADMIN, "/desk/templates");
+                ada.await("#template-form", Duration.ofSeconds(10));
+                fillTemplate(ada, web.brand, "FR", "excuses-stylo", "Excuses et remplacement", french);
+                assertTrue(ada.await("#template-saved", Duration.ofSeconds(10)).getText()
+                        .contains(web.brand + "/fr/excuses-stylo"), "saved under its key, the language in lower case");
+                fillTemplate(ada, web.brand, "en", "apology", "Apology", "Hello, we are sorry: write to us.");
+                ada.await("#template-saved", Duration.ofSeconds(10));
+                assertEquals(2, ada.findAll("#templates tbody tr").size());
+                // A refused template stays in the form with the reason (submitted past the browser's own pattern
+                // check, as a script or an old browser would).
+                fillTemplate(ada, web.brand, "fr", "Not An Id", "x", "y", false);
+                ada.js("document.getElementById('template-form').submit();");
+                assertTrue(ada.await("#template-error", Duration.ofSeconds(10)).getText().contains("lower-case"));
+                assertEquals("Not An Id", ada.find("#template-form [name=templateId]").getAttribute("value"));
+
+                ada.driver().setPermission("clipboard-read", "granted");
+                ada.driver().setPermission("clipboard-write", "granted");
+                ada.go("/desk?brand=" + web.brand);
+                ada.awaitLive();
+                WebElement item = ada.await(itemCss(id) + " [data-field=templates]:not([hidden])", Duration.ofSeconds(10));
+                String waited = ada.find(itemCss(id) + " [data-field=waited]").getText();
+                assertTrue(waited.matches("1[01] min"), "waiting for ten minutes, in words: " + waited);
+                item.findElement(By.cssSelector("summary")).click();
+                java.util.List<WebElement> offered = item.findElements(By.cssSelector("li.reply-template"));
+                assertEquals(2, offered.size(), "both templates of the brand");
+                assertEquals("excuses-stylo", offered.get(0).getAttribute("data-template"), "the mention's language first");
+                assertEquals(french, offered.get(0).findElement(By.cssSelector("[data-field=text]")).getText());
+                offered.get(0).findElement(By.cssSelector("[data-copy]")).click();
+                new WebDriverWait(ada.driver(), Duration.ofSeconds(5)).until(d -> "true".equals(
+                        offered.get(0).findElement(By.cssSelector("[data-field=copied]")).getAttribute("data-copied")));
+                Object clipboard = ada.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "navigator.clipboard.readText().then(done, e => done('failed: ' + e));");
+                assertEquals(french, clipboard, "one click copied the approved wording");
+
+                WebElement history = ada.find(itemCss(id) + " [data-field=authorHistory]");
+                history.findElement(By.cssSelector("summary")).click();
+                new WebDriverWait(ada.driver(), Duration.ofSeconds(10))
+                        .until(d -> "true".equals(history.getAttribute("data-ready")));
+                assertTrue(history.findElement(By.cssSelector("[data-field=authorSummary]")).getText()
+                        .startsWith("2 mentions"), history.getText());
+                assertTrue(history.findElements(By.cssSelector("[data-field=authorWeeks] tr")).size() >= 1);
+                ada.screenshot("templates-on-desk");
+
+                vera.signIn(WebFixture.VIEWER, "/desk/templates");
+                vera.await("#templates", Duration.ofSeconds(10));
+                assertEquals(2, vera.findAll("#templates tbody tr").size(), "the viewer reads the templates");
+                assertEquals(0, vera.findAll("#template-form").size(), "but gets no form");
+                assertEquals(0, vera.findAll("#templates form").size());
+                for (BrowserFixture b : new BrowserFixture[] {ada, vera}) {
+                    b.assertNoScriptRan();
+                }
+            }
+        }
+    }
+
+    private static String authorOf(WebFixture web, String id) {
+        return TestMentions.simple(id, web.brand, web.index.source, SentimentLabel.NEUTRAL, Instant.now()).mention()
+                .author();
+    }
+
+    private static void fillTemplate(BrowserFixture b, String brand, String language, String templateId, String title,
+            String text) {
+        fillTemplate(b, brand, language, templateId, title, text, true);
+    }
+
+    private static void fillTemplate(BrowserFixture b, String brand, String language, String templateId, String title,
+            String text, boolean submit) {
+        for (String[] f : new String[][] {{"brand", brand}, {"language", language}, {"templateId", templateId},
+                {"title", title}, {"text", text}}) {
+            WebElement input = b.find("#template-form [name=" + f[0] + "]");
+            input.clear();
+            input.sendKeys(f[1]);
+        }
+        if (submit) {
+            b.find("#template-form button[type=submit]").click();
+        }
+    }
 }

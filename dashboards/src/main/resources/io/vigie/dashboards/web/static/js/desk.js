@@ -6,12 +6,21 @@
   const data = Vigie.data() || {};
   const statuses = data.statuses || {};
 
-  function duration(iso) {
-    if (!iso) { return "–"; }
-    const m = /PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?/.exec(iso);
-    if (!m) { return iso; }
-    const h = +(m[1] || 0), min = +(m[2] || 0);
-    return h > 0 ? h + " h " + min + " min" : min + " min";
+  // A Duration as the API writes it: seconds (Jackson's default, e.g. 913.17) or ISO-8601 (PT15M13S).
+  function duration(value) {
+    if (value === null || value === undefined || value === "") { return "–"; }
+    let seconds;
+    if (typeof value === "number") {
+      seconds = value;
+    } else {
+      const m = /PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?/.exec(value);
+      if (!m) { return String(value); }
+      seconds = 3600 * +(m[1] || 0) + 60 * +(m[2] || 0) + +(m[3] || 0);
+    }
+    const h = Math.floor(seconds / 3600), min = Math.floor((seconds % 3600) / 60);
+    if (h >= 24) { return Math.floor(h / 24) + " d " + (h % 24) + " h"; }
+    if (h > 0) { return h + " h " + min + " min"; }
+    return min > 0 ? min + " min" : Math.round(seconds) + " s";
   }
 
   // Who answered it (or said no answer is needed): the latest closing change, not the latest change (a note after
@@ -91,7 +100,8 @@
           const body = field(node, "authorWeeks");
           for (const [week, counts] of Object.entries(h.weeks || {})) {
             const tr = document.createElement("tr");
-            [Vigie.when(week), counts.NEGATIVE || 0, counts.NEUTRAL || 0, counts.POSITIVE || 0].forEach((v, i) => {
+            const weekStart = new Date(week).toLocaleDateString(Vigie.lang, {timeZone: Vigie.zone, dateStyle: "medium"});
+            [weekStart, counts.NEGATIVE || 0, counts.NEUTRAL || 0, counts.POSITIVE || 0].forEach((v, i) => {
               const cell = document.createElement(i === 0 ? "th" : "td");
               cell.textContent = i === 0 ? v : Vigie.num(v);
               tr.appendChild(cell);
