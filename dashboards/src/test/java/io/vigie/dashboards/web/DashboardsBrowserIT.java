@@ -98,6 +98,44 @@ class DashboardsBrowserIT {
         }
     }
 
+    /**
+     * A newer version of a mention the page did not list (its views grew) updates the stream but is not counted a
+     * second time: the history already counted its first version. A new mention still counts.
+     */
+    @Test
+    void aNewerVersionOfAnAlreadyCountedMentionIsNotCountedAgain() throws Exception {
+        String brand = web.brand + "-versions";
+        Instant now = Instant.now();
+        java.util.List<io.vigie.model.ScoredMention> history = new java.util.ArrayList<>();
+        for (int i = 0; i < 55; i++) {
+            history.add(TestMentions.simple(brand + "-h" + i, brand, "video", SentimentLabel.NEUTRAL,
+                    now.minusSeconds(600 + 600L * i)));
+        }
+        history.forEach(web.index::send);
+        web.index.flush();
+        await("the versions' history indexed", Duration.ofSeconds(90), quietly(() -> VigieJson.newMapper()
+                .readTree(web.get("/api/brands/" + brand).body()).path("figures").path("total").asLong() == 55));
+        try (BrowserFixture b = BrowserFixture.open(web, "versions")) {
+            b.signIn(WebFixture.VIEWER, "/brands/" + brand + "?range=24h");
+            b.await("#volume-chart canvas", Duration.ofSeconds(10));
+            b.awaitLive();
+            assertEquals(55, count(b, "#total"));
+            io.vigie.model.ScoredMention oldest = history.get(history.size() - 1);
+            assertEquals(0, b.findAll("#stream li[data-id='" + oldest.mention().id() + "']").size(),
+                    "the oldest is beyond the 50 the stream lists");
+            web.index.send(TestMentions.newerVersion(oldest, 2, 5000));
+            web.index.flush();
+            b.await("#stream li[data-id='" + oldest.mention().id() + "']", Duration.ofSeconds(5));
+            assertEquals(55, count(b, "#total"), "its second version is not a new mention");
+            String fresh = brand + "-new";
+            web.index.send(TestMentions.simple(fresh, brand, "video", SentimentLabel.NEGATIVE, Instant.now()));
+            web.index.flush();
+            b.await("#stream li[data-id='" + fresh + "']", Duration.ofSeconds(5));
+            assertEquals(56, count(b, "#total"), "a new mention counts");
+            b.assertNoScriptRan();
+        }
+    }
+
     @Test
     void theLanguageSwitchesBetweenFrenchAndEnglishAndTheChoiceIsRemembered() throws Exception {
         try (BrowserFixture b = BrowserFixture.open(web, "language")) {

@@ -41,4 +41,18 @@ public final class TestMentions {
                 "Mon antivol " + brand + " a lâché ce matin, rien à signaler sinon.", "<p>Mon antivol " + brand + "</p>",
                 eventTime);
     }
+
+    /**
+     * A newer version of {@code s} (its views grew), scored now: what analyze publishes when a feed updates an item
+     * it published before.
+     */
+    public static ScoredMention newerVersion(ScoredMention s, long version, long views) {
+        RawMention m = s.mention();
+        RawMention raw = new RawMention(m.schemaVersion(), m.id(), version, m.source(), m.sourceHost(), m.kind(), m.url(),
+                m.parentUrl(), m.threadUrl(), m.author(), m.title(), m.text(), m.safeHtml(), m.categories(), m.media(),
+                m.publishedAt(), Instant.now(), m.languageHint(), new Engagement(views, 5L, null, 2L, 1L, null, null),
+                m.provenance(), m.position(), m.replyUrl());
+        return new ScoredMention(s.schemaVersion(), raw, s.brands(), s.language(), s.languageConfidence(), s.sentiment(),
+                s.brandSentiments(), s.clusterId(), s.copyCount(), s.backfill(), s.eventTime(), Instant.now());
+    }
 }

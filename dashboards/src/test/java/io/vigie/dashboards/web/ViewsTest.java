@@ -40,7 +40,7 @@ class ViewsTest {
 
     private static MentionCard card(String id) {
         return new MentionCard(id, List.of("kryptonite"), HOSTILE, HOSTILE, "https://forum.example/p/1", "forum",
-                "forum.example", HOSTILE, "post", "fr", "NEGATIVE", Map.of("kryptonite", "NEGATIVE"), 3, 120, false, NOW, NOW);
+                "forum.example", HOSTILE, "post", "fr", "NEGATIVE", Map.of("kryptonite", "NEGATIVE"), 3, 120, false, NOW, NOW, 1);
     }
 
     private void assertSafe(String html) {

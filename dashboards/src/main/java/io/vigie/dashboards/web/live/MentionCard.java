@@ -13,10 +13,12 @@ import java.util.TreeMap;
  * it is http(s).
  *
  * @param sentiments per brand, the label that counts for it (targeted when there is one)
+ * @param version the mention's version: above 1 it is a newer state (engagement, an edit) of a mention already
+ *     published, which a page updates but never counts again
  */
 public record MentionCard(String id, List<String> brands, String title, String excerpt, String link, String source,
         String sourceHost, String author, String kind, String language, String sentiment, Map<String, String> sentiments,
-        int copies, long reach, boolean backfill, Instant eventTime, Instant scoredAt) {
+        int copies, long reach, boolean backfill, Instant eventTime, Instant scoredAt, long version) {
     public static final int EXCERPT_CHARS = 280;
 
     public static MentionCard of(ScoredMention s) {
@@ -28,7 +30,7 @@ public record MentionCard(String id, List<String> brands, String title, String e
         return new MentionCard(m.id(), s.brands(), m.title() == null ? "" : m.title(), excerptOf(m.text()),
                 linkOf(m.url()), m.source(), m.sourceHost(), m.author(), m.kind().name().toLowerCase(Locale.ROOT),
                 s.language(), s.sentiment().label().name(), perBrand, s.copyCount(), m.engagement().reach(),
-                s.backfill(), s.eventTime(), s.scoredAt());
+                s.backfill(), s.eventTime(), s.scoredAt(), m.version());
     }
 
     /** The card of an indexed mention ({@code vigie-mentions} document). */
@@ -42,7 +44,8 @@ public record MentionCard(String id, List<String> brands, String title, String e
                 d.path("author").asText(""), d.path("kind").asText(""), d.path("language").asText(""),
                 d.path("sentiment").path("label").asText(""), perBrand, d.path("copyCount").asInt(1),
                 d.path("engagement").path("reach").asLong(0), d.path("backfill").asBoolean(false),
-                instant(d.path("eventTime").asText(null)), instant(d.path("scoredAt").asText(null)));
+                instant(d.path("eventTime").asText(null)), instant(d.path("scoredAt").asText(null)),
+                d.path("version").asLong(1));
     }
 
     private static Instant instant(String s) {

@@ -94,8 +94,10 @@
     return i;
   }
 
+  // A mention counts once: not when the page already shows or counted it, nor when it is a newer version (views
+  // grown, an edit) of a mention published before, which the history or an earlier event already counted.
   function count(m) {
-    if (counted.has(m.id) || seen.has(m.id)) { return false; }
+    if (counted.has(m.id) || seen.has(m.id) || (m.version || 1) > 1) { return false; }
     counted.add(m.id);
     const i = bucketOf(Date.parse(m.eventTime));
     if (i < 0) { return true; }
