@@ -31,19 +31,28 @@
   }
 
   Vigie.live({types: "mention,incident"}, {
+    // Counted at its publication time, as the server counts (a backfilled mention of last week moves nothing), once:
+    // a newer version of a mention (views grown, an edit) was counted with its first.
     mention: (m) => {
-      if (seen.has(m.id) || m.backfill) { return; }
+      if (seen.has(m.id) || (m.version || 1) > 1) { return; }
       seen.add(m.id);
+      const now = Date.now();
+      const t = Date.parse(m.eventTime);
+      if (!(t > now - 86400000) || t > now + 60000) { return; }
+      const hoursAgo = Math.floor(now / 3600000) - Math.floor(t / 3600000);
       (m.brands || []).forEach((brand) => {
         const tile = tiles.querySelector('[data-brand="' + CSS.escape(brand) + '"]');
         if (!tile) { return; }
-        bump(tile, "lastHour");
+        if (t > now - 3600000) { bump(tile, "lastHour"); }
         bump(tile, "lastDay");
         const spark = tile.querySelector(".spark");
         const values = spark.dataset.spark.split(",").map(Number);
-        values[values.length - 1] += 1;
-        spark.dataset.spark = values.join(",");
-        drawSpark(spark);
+        const i = values.length - 1 - hoursAgo;
+        if (i >= 0) {
+          values[i] += 1;
+          spark.dataset.spark = values.join(",");
+          drawSpark(spark);
+        }
         tile.classList.add("moved");
       });
     },
