@@ -111,10 +111,10 @@ public final class Alerting {
         AlertingConfig.Outbox o = config.outbox();
         Delivery delivery = new Delivery(receivers, channels, new Backoff(o, new Random()), o.maxAttempts(), clock);
         OutboxDispatcher outbox = new OutboxDispatcher(kafka, groupPrefix + "-outbox", delivery, o.parallelism(),
-                clock);
+                clock, metrics);
         IncidentFollower follower = new IncidentFollower(kafka, router::restoreSilence, clock);
         SignalService signals = new SignalService(kafka, groupPrefix + "-signals", router, follower, sink,
-                tickInterval, clock);
+                tickInterval, clock, metrics);
         ClusterDesk desk = new ClusterDesk(kafka, follower, router, clock);
         AlertingApi api = new AlertingApi(config, desk, links, renderer, () -> outbox, clock);
         return new Alerting(router, signals, outbox, api, mentions, follower, desk);

@@ -132,9 +132,19 @@ class AlertingIT {
                 endpoints.url("/mattermost"));
     }
 
+    private final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
+    /** Kafka client meters (Micrometer's binder) of alerting's consumers or producers: {@code kafka.consumer.…}. */
+    private long kafkaClientMeters(String prefix) {
+        return registry.getMeters().stream().filter(m -> m.getId().getName().startsWith(prefix)
+                && "alerting".equals(m.getId().getTag("stage"))).count();
+    }
+
     private Alerting startAlerting(String brand, String groupPrefix, int apiPort) throws Exception {
         AlertingConfig config = Fixtures.config(yaml(brand, apiPort));
-        Alerting alerting = Alerting.build(config, kafka, Clock.systemUTC(), groupPrefix, Duration.ofMillis(200));
+        Alerting alerting = Alerting.build(config, kafka, Clock.systemUTC(), groupPrefix, Duration.ofMillis(200),
+                new io.vigie.runtime.metrics.StageMetrics(registry, "alerting"));
         for (VigieService s : alerting.services()) {
             s.start();
             running.add(s);
@@ -173,6 +183,9 @@ class AlertingIT {
         signal("sig-vol-" + run, brand, SignalKind.VOLUME, SignalPhase.START, 18, 3);
         JsonNode hook = json.readTree(endpoints.await("/hook", 1, WAIT.toMillis()).get(0).body());
         assertEquals(1, endpoints.await("/slack", 1, WAIT.toMillis()).size());
+        // Operators see alerting's Kafka clients too (issue 13): the signal and outbox consumers, the outbox producer.
+        assertTrue(kafkaClientMeters("kafka.consumer.") > 0, "alerting's consumers' metrics: " + registry.getMetersAsString());
+        assertTrue(kafkaClientMeters("kafka.producer.") > 0, "the outbox producer's metrics");
         assertEquals(1, endpoints.await("/teams", 1, WAIT.toMillis()).size());
         assertEquals(1, endpoints.await("/mattermost", 1, WAIT.toMillis()).size());
         assertEquals(1, endpoints.await("/sms", 1, WAIT.toMillis()).size());

@@ -6,7 +6,9 @@ import io.vigie.model.JsonSerde;
 import io.vigie.model.Notification;
 import io.vigie.model.Topics;
 import io.vigie.model.UndecodableRecordException;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vigie.runtime.connect.KafkaConnection;
+import io.vigie.runtime.metrics.StageMetrics;
 import io.vigie.runtime.service.VigieService;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +86,18 @@ public final class OutboxDispatcher implements VigieService {
         boolean inFlight;
     }
 
+    /** Kafka client metrics of the consumer and producer, bound while they run; null without a registry (tests). */
+    private final StageMetrics metrics;
+    private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
+
     public OutboxDispatcher(KafkaConnection kafka, String groupId, Delivery delivery, int parallelism, Clock clock) {
+        this(kafka, groupId, delivery, parallelism, clock, null);
+    }
+
+    /** As above, binding the consumer's and producer's Kafka client metrics in {@code metrics}. */
+    public OutboxDispatcher(KafkaConnection kafka, String groupId, Delivery delivery, int parallelism, Clock clock,
+            StageMetrics metrics) {
+        this.metrics = metrics;
         this.kafka = kafka;
         this.groupId = groupId;
         this.delivery = delivery;
@@ -108,6 +121,10 @@ public final class OutboxDispatcher implements VigieService {
         Properties p = kafka.producerConfig();
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        if (metrics != null) {
+            clientMetrics.add(metrics.kafkaClient(consumer));
+            clientMetrics.add(metrics.kafkaClient(producer));
+        }
         workers = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "alerting-delivery");
             t.setDaemon(true);
@@ -165,6 +182,7 @@ public final class OutboxDispatcher implements VigieService {
             } catch (RuntimeException e) {
                 log.warn("service=alerting-outbox event=final-commit-failed error=\"{}\"", e.toString());
             }
+            clientMetrics.forEach(KafkaClientMetrics::close);
             // Bounded: a stop must not hang on a broker that went away first (the offsets are safe anyway: a
             // notification not committed past is read again and its idempotency key dedupes it).
             consumer.close(Duration.ofSeconds(1));

@@ -12,7 +12,9 @@ import io.vigie.model.JsonSerde;
 import io.vigie.model.SpikeSignal;
 import io.vigie.model.Topics;
 import io.vigie.model.UndecodableRecordException;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vigie.runtime.connect.KafkaConnection;
+import io.vigie.runtime.metrics.StageMetrics;
 import io.vigie.runtime.service.VigieService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -87,8 +89,19 @@ public final class SignalService implements VigieService {
     private KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> deadLetterProducer;
 
+    /** Kafka client metrics of the consumer, bound while it runs; null without a registry (tests). */
+    private final StageMetrics metrics;
+    private KafkaClientMetrics consumerMetrics;
+
     public SignalService(KafkaConnection kafka, String groupId, IncidentRouter router, IncidentFollower follower,
             KafkaAlertSink sink, Duration tickInterval, Clock clock) {
+        this(kafka, groupId, router, follower, sink, tickInterval, clock, null);
+    }
+
+    /** As above, binding the consumer's Kafka client metrics (fetch rates, lag, rebalances) in {@code metrics}. */
+    public SignalService(KafkaConnection kafka, String groupId, IncidentRouter router, IncidentFollower follower,
+            KafkaAlertSink sink, Duration tickInterval, Clock clock, StageMetrics metrics) {
+        this.metrics = metrics;
         this.kafka = kafka;
         this.groupId = groupId;
         this.router = router;
@@ -125,6 +138,9 @@ public final class SignalService implements VigieService {
         }
         deadLetterProducer = new KafkaProducer<>(kafka.producerConfig(), new StringSerializer(),
                 new ByteArraySerializer());
+        if (metrics != null) {
+            consumerMetrics = metrics.kafkaClient(consumer);
+        }
         running = true;
         thread = new Thread(this::run, "alerting-signals");
         thread.start();
@@ -216,6 +232,9 @@ public final class SignalService implements VigieService {
                 sink.abort();
             } catch (RuntimeException e) {
                 log.debug("service=alerting-signals event=abort-on-close error=\"{}\"", e.toString());
+            }
+            if (consumerMetrics != null) {
+                consumerMetrics.close();
             }
             consumer.close(Duration.ofSeconds(1));
         }
