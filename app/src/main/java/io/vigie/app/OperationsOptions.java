@@ -30,7 +30,12 @@ final class OperationsOptions {
         List<ReadinessCheck> checks = List.of(
                 ReadinessCheck.services(() -> {
                     try {
-                        return runner.awaitReady(Duration.ZERO).isEmpty();
+                        List<String> notReady = new java.util.ArrayList<>(runner.awaitReady(Duration.ZERO));
+                        notReady.addAll(runner.notReadyNow());
+                        if (!notReady.isEmpty()) {
+                            log.info("event=not_ready services={}", notReady);
+                        }
+                        return notReady.isEmpty();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return false;

@@ -65,6 +65,11 @@ public final class ServiceRunner implements AutoCloseable {
         }
     }
 
+    /** The started services that say they cannot do their job right now ({@link VigieService#readyNow()}). */
+    public List<String> notReadyNow() {
+        return started.stream().filter(s -> !s.readyNow()).map(VigieService::name).toList();
+    }
+
     /**
      * Waits until every started service says it is ready, at most {@code timeout} in all; returns the names of those
      * that are not (empty when all are).

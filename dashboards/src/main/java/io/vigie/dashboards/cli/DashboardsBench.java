@@ -100,7 +100,7 @@ public final class DashboardsBench implements Callable<Integer> {
         String token = ApiTokens.newToken();
         try (LocalCluster cluster = LocalCluster.start(LocalCluster.Settings.onFreePorts(data))) {
             IndexerSettings indexerSettings = new IndexerSettings(true, "vigie-mentions", "bench-indexer", 5000, null,
-                    500, 2, 50_000, null, null, null, 1, "0-0");
+                    500, 2, 50_000, null, null, null, 1, "0-0", null);
             MentionIndexer indexer = new MentionIndexer(indexerSettings, cluster.kafka(), cluster.elasticsearch(), "bench",
                     Clock.systemUTC());
             LiveHub hub = new LiveHub(LiveFeed.Topics4.DEFAULT.all(), 20_000, 1_000);

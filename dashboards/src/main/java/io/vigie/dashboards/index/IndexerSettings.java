@@ -19,6 +19,9 @@ import java.time.Duration;
  * @param commitIntervalMillis how often acknowledged offsets are committed
  * @param shards primary shards of each monthly index
  * @param replicas {@code index.auto_expand_replicas} of each monthly index, e.g. {@code 0-1}
+ * @param readyBacklog records of {@code mentions.scored} not yet read above which the instance reports itself not
+ *     ready: it is rebuilding an index (a new consumer group replays the topic) or far behind, so searches and pages
+ *     would miss mentions
  */
 public record IndexerSettings(
         Boolean enabled,
@@ -33,10 +36,11 @@ public record IndexerSettings(
         Integer retryMaxMillis,
         Integer commitIntervalMillis,
         Integer shards,
-        String replicas) {
+        String replicas,
+        Integer readyBacklog) {
 
     public static final IndexerSettings DEFAULTS =
-            new IndexerSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
+            new IndexerSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public IndexerSettings {
         enabled = enabled == null || enabled;
@@ -59,6 +63,8 @@ public record IndexerSettings(
         commitIntervalMillis = positive("commitIntervalMillis", commitIntervalMillis, 1000);
         shards = positive("shards", shards, 1);
         replicas = replicas == null ? "0-1" : replicas;
+        // About ten seconds of a busy pipeline's mentions: a short burst does not flap readiness, a replay does.
+        readyBacklog = positive("readyBacklog", readyBacklog, 10_000);
         if (!replicas.matches("\\d+-(\\d+|all)|false")) {
             throw new IllegalArgumentException("replicas must be a range like 0-1 or 1-all, or false, got '" + replicas + "'");
         }
@@ -86,6 +92,6 @@ public record IndexerSettings(
     public IndexerSettings withNames(String indexPrefix, String consumerGroup) {
         return new IndexerSettings(enabled, indexPrefix, consumerGroup, bulkActions, bulkBytes, flushIntervalMillis,
                 concurrentRequests, maxPendingDocuments, retryInitialMillis, retryMaxMillis, commitIntervalMillis,
-                shards, replicas);
+                shards, replicas, readyBacklog);
     }
 }

@@ -109,6 +109,11 @@ public final class MentionIndexer implements VigieService {
 
     // Consumer-thread state.
     private OffsetTracker tracker = new OffsetTracker();
+    private static final Duration BACKLOG_EVERY = Duration.ofMillis(200);
+    private volatile long backlog = Long.MAX_VALUE;
+    private long backlogCheckedNanos;
+    /** Set on the consumer thread by the first assignment (possibly empty: more instances than partitions). */
+    private boolean joined;
     private final PriorityQueue<Retry> retries = new PriorityQueue<>(Comparator.comparingLong(Retry::dueNanos));
     private KafkaConsumer<byte[], byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
@@ -194,6 +199,46 @@ public final class MentionIndexer implements VigieService {
     @Override
     public boolean awaitReady(Duration timeout) throws InterruptedException {
         return indicesReady.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Ready to serve pages and searches: the indices are installed and this instance is less than
+     * {@code readyBacklog} records behind the end of its partitions (not rebuilding an index from the topic's start).
+     */
+    @Override
+    public boolean readyNow() {
+        return indicesReady.getCount() == 0 && backlog < settings.readyBacklog();
+    }
+
+    /** Records of the assigned partitions not yet read, as of the last poll; MAX_VALUE before the first. */
+    public long backlog() {
+        return backlog;
+    }
+
+    /** Sums the consumer's cached lag of each assigned partition (no broker call), every BACKLOG_EVERY at most. */
+    private void updateBacklog() {
+        long now = System.nanoTime();
+        if (now - backlogCheckedNanos < BACKLOG_EVERY.toNanos()) {
+            return;
+        }
+        backlogCheckedNanos = now;
+        if (!joined) {
+            return; // no assignment yet: an empty one before joining the group is not "caught up"
+        }
+        long sum = 0;
+        for (TopicPartition tp : consumer.assignment()) {
+            java.util.OptionalLong lag = consumer.currentLag(tp);
+            if (lag.isEmpty()) {
+                return; // no fetch answered for it yet: unknown is not caught up
+            }
+            sum += lag.getAsLong();
+        }
+        boolean wasBehind = backlog >= settings.readyBacklog();
+        backlog = sum;
+        if (wasBehind != (sum >= settings.readyBacklog())) {
+            log.info("event={} instance={} backlog={} readyBacklog={}", wasBehind ? "caught_up" : "fell_behind",
+                    instanceId, sum, settings.readyBacklog());
+        }
     }
 
     @Override
@@ -306,6 +351,7 @@ public final class MentionIndexer implements VigieService {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     accept(record);
                 }
+                updateBacklog();
                 step();
             }
         } finally {
@@ -699,6 +745,7 @@ public final class MentionIndexer implements VigieService {
             if (!partitions.isEmpty()) {
                 log.info("event=partitions_assigned instance={} partitions={}", instanceId, partitions);
             }
+            joined = true;
         }
 
         @Override

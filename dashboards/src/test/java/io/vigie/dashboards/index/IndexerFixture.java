@@ -57,7 +57,7 @@ public final class IndexerFixture implements AutoCloseable {
 
     /** Indexer settings for this test: its own alias and group, small batches so tests go quickly. */
     public IndexerSettings settings() {
-        return new IndexerSettings(true, alias, group, 500, null, 200, 2, 5000, 200, 2000, 200, 1, "0-1");
+        return new IndexerSettings(true, alias, group, 500, null, 200, 2, 5000, 200, 2000, 200, 1, "0-1", null);
     }
 
     public MentionIndexer indexer(String instance) {

@@ -136,6 +136,39 @@ class MentionIndexerIT {
         }
     }
 
+    /**
+     * Readiness means the pages can trust the index: an instance replaying a backlog into its index (a new consumer
+     * group) says it is not ready, then ready once it has caught up.
+     */
+    @Test
+    void anIndexerReplayingABacklogIsNotReadyUntilItHasCaughtUp() throws Exception {
+        int produced = 3000;
+        try (IndexerFixture it = new IndexerFixture()) {
+            for (int i = 0; i < produced; i++) {
+                it.send(Samples.mention(it.run + "-b" + i, it.source, NOVEMBER.plusSeconds(i), 1));
+            }
+            it.flush();
+            // Small, sequential bulks and a low threshold: the replay takes long enough to be seen.
+            IndexerSettings slow = new IndexerSettings(true, it.alias, it.group, 50, null, 200, 1, 500, 200, 2000,
+                    200, 1, "0-1", 100);
+            try (MentionIndexer indexer = new MentionIndexer(slow, it.cluster.kafka(), it.cluster.elasticsearch(),
+                    it.run + "-replay", java.time.Clock.systemUTC())) {
+                indexer.start();
+                assertTrue(indexer.awaitReady(Duration.ofSeconds(60)), "indices installed");
+                boolean sawNotReady = false;
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (System.nanoTime() < deadline && !(sawNotReady && indexer.readyNow())) {
+                    sawNotReady |= indexer.backlog() != Long.MAX_VALUE && !indexer.readyNow();
+                    Thread.sleep(5);
+                }
+                assertTrue(sawNotReady, "not ready while replaying the backlog");
+                assertTrue(indexer.readyNow(), "ready again once caught up, backlog " + indexer.backlog());
+                assertTrue(indexer.backlog() < 100);
+                await("the backlog indexed", Duration.ofSeconds(60), quietly(() -> it.countThroughAlias() >= produced));
+            }
+        }
+    }
+
     @Test
     void anOlderVersionDeliveredLateDoesNotOverwriteANewerOne() throws Exception {
         try (IndexerFixture it = new IndexerFixture()) {

@@ -22,6 +22,14 @@ public interface VigieService extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Whether the service can do its job right now, for the readiness endpoint: after {@link #awaitReady} it may
+     * become false again (an indexer replaying a topic into a new index). Quick, never blocking.
+     */
+    default boolean readyNow() {
+        return true;
+    }
+
     /** Stops the service, waiting for in-flight work to be committed or handed back. */
     @Override
     void close();
