@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cluster), readiness is true for every check.
  */
 class MetricsIT {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The value of the sample {@code name} whose labels contain every one of {@code labels}, 0 when absent. */
@@ -49,9 +50,7 @@ class MetricsIT {
 
     private static boolean hasIndexerLag(String scrape) {
         return scrape.lines().anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max{")
-                && l.contains("stage=\"dashboards\"") && l.contains("topic=\"mentions_scored\"")
-                || l.startsWith("kafka_consumer_fetch_manager_records_lag_max{") && l.contains("stage=\"dashboards\"")
-                && l.contains("topic=\"mentions.scored\""));
+                && l.contains("stage=\"dashboards\"") && l.contains("topic=\"mentions.scored\""));
     }
 
     /** Mentions in the run's index whose URL is on {@code base} (the run's own feed site). */
@@ -64,7 +63,7 @@ class MetricsIT {
         if (r.statusCode() != 200) {
             return 0; // the alias is created by the indexer at start
         }
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("count").asLong();
+        return JSON.readTree(r.body()).path("count").asLong();
     }
 
     private String get(int port, String path) throws Exception {
@@ -127,7 +126,9 @@ class MetricsIT {
                     // topics: at least this run's three brand mentions, not exactly.
                     assertTrue(sample(scrape, "vigie_mentions_out_total", "stage=\"dashboards\"") >= 3, scrape);
                     assertTrue(sample(scrape, "vigie_feeds_polled_total", "outcome=\"ok\"") >= 1, scrape);
-                    assertEquals(0, sample(scrape, "vigie_feeds_polled_total", "outcome=\"failed\""), scrape);
+                    // No "failed == 0": ingest polls every source in ingest.state, and on the shared cluster that includes
+                    // the sources of earlier ITs, whose sites are closed (seen in CI: 3 failed polls, 0 dead letters).
+                    // This run's own feed is proven read by the exact ingest count and the index above.
                     assertTrue(sample(scrape, "vigie_elasticsearch_bulk_seconds_count", "outcome=\"ok\"") >= 1, scrape);
                     assertEquals(0, sample(scrape, "vigie_dead_letters_total"), scrape);
                     // Analyze counts what its scoring step took in and passed on (this run's four raw records at

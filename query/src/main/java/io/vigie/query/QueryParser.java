@@ -370,6 +370,15 @@ final class QueryParser {
                 }
                 yield kind;
             }
+            // The response desk writes the state as its enum name (ResponseStatus: OPEN, ASSIGNED, ...).
+            case STATUS -> {
+                String status = value.toUpperCase(Locale.ROOT).replace('-', '_');
+                if (!List.of("OPEN", "ASSIGNED", "ANSWERED", "NO_ANSWER_NEEDED").contains(status)) {
+                    throw new QueryParseException("query.field.badValue", at, field.queryName(), value,
+                            "open, assigned, answered, no_answer_needed");
+                }
+                yield status;
+            }
             case LANG, HOST -> value.toLowerCase(Locale.ROOT);
             default -> value;
         };

@@ -94,6 +94,7 @@ class QueryLanguageTest {
             "lang>fr                     | 4  | query.field.noComparison",
             "sentiment:angry             | 10 | query.field.badValue",
             "kind:tweet                  | 5  | query.field.badValue",
+            "status:done                 | 7  | query.field.badValue",
             "author:\"Jean               | 7  | query.phrase.unclosed",
             "lang:fr NEAR/3 bic          | 0  | query.near.left",
             "bic AND                     | 7  | query.operator.nothingAfter",

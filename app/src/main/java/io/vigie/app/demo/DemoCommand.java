@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
             byte[] t = new byte[24];
             random.nextBytes(p);
             random.nextBytes(t);
-            java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
             return new DemoAccess("demo", b64.encodeToString(p), b64.encodeToString(t));
         }
     }
@@ -134,6 +135,9 @@ public final class DemoCommand implements Callable<Integer> {
         if (!(speed > 0)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speed must be positive");
         }
+        if (historyHours < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--history-hours must be at least 1");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path data = prepareDataDirectory(dataDirectory.toAbsolutePath().normalize());
         for (Map.Entry<String, Integer> p : Map.of("--http-port", httpPort, "--alerting-port", alertingPort,
@@ -159,9 +163,6 @@ public final class DemoCommand implements Callable<Integer> {
             if (!named) {
                 out.println("note: this JVM does not resolve the sites' host names (start it with ./vigie demo, which sets"
                         + " jdk.net.hosts.file); the sites are named by their addresses");
-            }
-            if (historyHours < 1) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--history-hours must be at least 1");
             }
             List<String> history = story.publishHistory(Instant.now(), Duration.ofHours(historyHours));
             DemoAccess access = DemoAccess.generate();
@@ -302,7 +303,7 @@ public final class DemoCommand implements Callable<Integer> {
         return String.format("%.1f", (to.toEpochMilli() - from.toEpochMilli()) / 1000.0);
     }
 
-    /** The demo's vigie.yml: its sources, brands, receivers, and detector settings that need no 12-hour warm-up. */
+    /** The demo's vigie.yml: its sources, brands, receivers, sign-in, and the backfill and grace settings. */
     private String configuration(DemoStory story, SimulatedWeb web, DemoInbox inbox, DemoAccess access) {
         StringBuilder y = new StringBuilder();
         y.append("# Written by vigie demo. The simulated sites, and only they, pass ingest's SSRF guard.\n");

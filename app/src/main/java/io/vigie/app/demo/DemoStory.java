@@ -29,8 +29,6 @@ final class DemoStory {
      * usual level the detectors learned (a denser live chatter than history would itself be a spike).
      */
     static final Duration CALM_EVERY = Duration.ofMinutes(10);
-    /** The history's length: the committed detectors judge at once with a day of history (their warm-up). */
-    static final Duration HISTORY = Duration.ofHours(26);
     /** The history ends this long before the demo starts, so every history post is read as backfill. */
     static final Duration HISTORY_GAP = Duration.ofMinutes(10);
 

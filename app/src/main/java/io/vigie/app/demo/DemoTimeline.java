@@ -190,7 +190,8 @@ final class DemoTimeline {
 
     /**
      * Replays analyze's detectors ({@link CrisisEvidence}, with the demo's warm-up and quiet) over Mithril's history
-     * (its backfilled mentions), its closed minutes and the crisis minute of its first START: the crisis post after which an alarm became possible at all.
+     * (its backfilled mentions), its closed minutes and the crisis minute of its first START: the crisis post after
+     * which an alarm became possible at all.
      */
     synchronized Evidence evidence(Duration warmUp, Duration quiet) {
         String brand = DemoCast.MITHRIL.id();

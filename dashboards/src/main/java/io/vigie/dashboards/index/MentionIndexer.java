@@ -1,5 +1,6 @@
 package io.vigie.dashboards.index;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vigie.runtime.metrics.StageMetrics;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
@@ -103,7 +104,7 @@ public final class MentionIndexer implements VigieService {
     private volatile boolean consuming;
     private final StageMetrics metrics;
     /** The consumer's own metrics (lag per partition among them), bound while it lives. */
-    private io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics consumerMetrics;
+    private KafkaClientMetrics consumerMetrics;
     private volatile Thread thread;
 
     // Consumer-thread state.

@@ -120,7 +120,6 @@ public final class ExportJobs implements AutoCloseable {
                     job.rows.set(rows);
                 }
             }, job.cancel::get);
-            job.state.set(State.DONE);
         } catch (CancellationException e) {
             job.state.set(State.CANCELLED);
             deleteQuietly(job.file);
@@ -131,6 +130,8 @@ public final class ExportJobs implements AutoCloseable {
         } finally {
             job.finished = clock.instant();
         }
+        // Done only once the stream is closed, so a download never reads a file still being written.
+        job.state.compareAndSet(State.RUNNING, State.DONE);
     }
 
     /** The job with this id, if its owner asks (a user sees only their own exports). */

@@ -12,7 +12,13 @@ import io.vigie.runtime.service.VigieService;
 import io.vigie.dashboards.web.desk.DeskServices;
 import io.vigie.dashboards.web.live.LiveFeed;
 import io.vigie.dashboards.web.live.LiveHub;
+import io.vigie.dashboards.web.search.SearchServices;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +43,8 @@ public final class DashboardWeb implements VigieService {
     private final LiveHub hub;
     private final Clock clock;
     private ElasticsearchClient client;
+    private SearchServices search;
+    private Path exports;
     private Javalin app;
     private Routes routes;
 
@@ -68,7 +76,8 @@ public final class DashboardWeb implements VigieService {
         Views views = new Views();
         PageServices services = new PageServices(views, client, alias, feed, hub, setup.competitorSets(), clock);
         Access access = new Access(setup.sessions(), setup.tokens(), setup.zone());
-        routes = new Routes(services, setup, desk);
+        search = SearchServices.on(client, alias, clock, exportDirectory());
+        routes = new Routes(services, setup, desk, search);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(VigieJson.newMapper(), false));
@@ -113,6 +122,18 @@ public final class DashboardWeb implements VigieService {
         routes.declare(app);
         app.start(setup.http().host(), setup.http().port());
         log.info("event=dashboard_web_started url=http://{}:{}/ alias={}", setup.http().host(), port(), alias);
+    }
+
+    /**
+     * Export files are temporary (an hour after they are done, at most): a directory of this run, removed at close.
+     */
+    private Path exportDirectory() {
+        try {
+            exports = Files.createTempDirectory("vigie-exports-");
+            return exports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for exports", e);
+        }
     }
 
     /** Elasticsearch down or refusing: a 503 the page explains, not a 500. */
@@ -161,6 +182,18 @@ public final class DashboardWeb implements VigieService {
         if (app != null) {
             app.stop();
             app = null;
+        }
+        if (search != null) {
+            search.close();
+            search = null;
+        }
+        if (exports != null) {
+            try (var files = Files.walk(exports)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                log.warn("event=exports_not_removed directory={} reason={}", exports, e.toString());
+            }
+            exports = null;
         }
         if (client != null) {
             try {

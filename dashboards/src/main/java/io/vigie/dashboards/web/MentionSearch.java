@@ -1,22 +1,20 @@
 package io.vigie.dashboards.web;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.vigie.dashboards.index.FoldedText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The queries behind the live page, on the {@code vigie-mentions} alias. */
+/**
+ * The brand tiles of {@code /api/brands}, on the {@code vigie-mentions} alias. (The search of {@code /api/search} is
+ * the analysts' search, {@code web.search.AnalystSearchPage}.)
+ */
 public final class MentionSearch {
     private static final String BRAND_TILES = """
             {"size": 0,
@@ -62,57 +60,5 @@ public final class MentionSearch {
                     Double.isFinite(latest) ? Instant.ofEpochMilli((long) latest) : null));
         }
         return tiles;
-    }
-
-    /**
-     * Mentions matching the words of {@code text} in any language field or, accent-blind, in {@code foldedText};
-     * the newest first when {@code text} is blank, the best matches first otherwise.
-     *
-     * @param brand a brand id to keep only its mentions, or null
-     */
-    public SearchResult search(String text, String brand, int size) throws IOException {
-        boolean hasText = text != null && !text.isBlank();
-        Query query = Query.of(q -> q.bool(b -> {
-            if (hasText) {
-                b.should(s -> s.multiMatch(m -> m.query(text)
-                        .fields("title^2", "text", "title.fr^2", "text.fr", "title.en^2", "text.en", "author.text")));
-                b.should(s -> s.match(m -> m.field("foldedText").query(FoldedText.of(text))));
-                b.minimumShouldMatch("1");
-            }
-            if (brand != null && !brand.isBlank()) {
-                b.filter(f -> f.term(t -> t.field("brands").value(brand)));
-            }
-            return b;
-        }));
-        SearchResponse<JsonNode> response = client.search(s -> {
-            s.index(alias).ignoreUnavailable(true).allowNoIndices(true).query(query).size(size).trackTotalHits(t -> t.enabled(true));
-            if (!hasText) {
-                s.sort(o -> o.field(f -> f.field("eventTime").order(SortOrder.Desc)));
-            }
-            return s;
-        }, JsonNode.class);
-        List<MentionHit> hits = new ArrayList<>();
-        for (Hit<JsonNode> hit : response.hits().hits()) {
-            JsonNode d = hit.source();
-            if (d == null) {
-                continue;
-            }
-            List<String> brands = new ArrayList<>();
-            d.path("brands").forEach(n -> brands.add(n.asText()));
-            String title = d.path("title").asText("");
-            hits.add(new MentionHit(
-                    d.path("id").asText(hit.id()),
-                    title.isBlank() ? MentionHit.excerptOf(d.path("text").asText("")) : title,
-                    MentionHit.excerptOf(d.path("text").asText("")),
-                    MentionHit.linkOf(d.path("url").asText(null)),
-                    d.path("source").asText(""),
-                    d.path("kind").asText(""),
-                    d.hasNonNull("eventTime") ? Instant.parse(d.get("eventTime").asText()) : null,
-                    d.path("sentiment").path("label").asText(""),
-                    brands,
-                    d.path("language").asText("")));
-        }
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchResult(total, hits);
     }
 }

@@ -12,6 +12,10 @@ import io.vigie.dashboards.web.desk.IncidentsPage;
 import io.vigie.dashboards.web.live.LiveRoute;
 import io.vigie.dashboards.web.mention.MentionPage;
 import io.vigie.dashboards.web.overview.OverviewPage;
+import io.vigie.dashboards.web.search.AnalystSearchPage;
+import io.vigie.dashboards.web.search.ExportActions;
+import io.vigie.dashboards.web.search.SavedSearchActions;
+import io.vigie.dashboards.web.search.SearchServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +40,17 @@ final class Routes {
 
     private final DeskServices desk;
     private final DeskLive deskLive = new DeskLive();
+    private final SearchServices search;
 
-    Routes(PageServices services, WebSetup setup) {
-        this(services, setup, null);
-    }
-
-    /** @param desk the response desk and incidents, or null for an instance without them */
-    Routes(PageServices services, WebSetup setup, DeskServices desk) {
+    /**
+     * @param desk the response desk and incidents, or null for an instance without them
+     * @param search the analysts' search, saved searches and exports
+     */
+    Routes(PageServices services, WebSetup setup, DeskServices desk, SearchServices search) {
         this.services = services;
         this.setup = setup;
         this.desk = desk;
+        this.search = search;
         if (desk != null) {
             desk.responses().addListener(deskLive::changed);
         }
@@ -54,7 +59,10 @@ final class Routes {
     void declare(Javalin app) {
         Cookies cookies = new Cookies(setup.secureCookies());
         SignInPages signIn = new SignInPages(services.views(), setup.accounts(), setup.sessions(), cookies, services.clock());
-        MentionSearch search = new MentionSearch(services.elasticsearch(), services.alias());
+        MentionSearch tiles = new MentionSearch(services.elasticsearch(), services.alias());
+        AnalystSearchPage searchPage = new AnalystSearchPage(services, search);
+        SavedSearchActions saved = new SavedSearchActions(search);
+        ExportActions exports = new ExportActions(search);
         OverviewPage overview = new OverviewPage(services);
         BrandPage brand = new BrandPage(services);
         MentionPage mention = new MentionPage(services);
@@ -76,10 +84,18 @@ final class Routes {
         get(app, "/api/brands/{brand}", brand::json, Role.VIEWER);
         get(app, "/mentions/{id}", mention::page, Role.VIEWER);
         get(app, "/api/mentions/{id}", mention::json, Role.VIEWER);
-        get(app, "/api/brands", ctx -> ctx.json(search.brandTiles()), Role.VIEWER);
-        get(app, "/api/search", ctx -> ctx.json(search.search(ctx.queryParam("q"), ctx.queryParam("brand"),
-                ctx.queryParamAsClass("size", Integer.class).check(n -> n > 0 && n <= 500, "size must be in 1..500")
-                        .getOrDefault(50))), Role.VIEWER);
+        get(app, "/api/brands", ctx -> ctx.json(tiles.brandTiles()), Role.VIEWER);
+        // The analysts' search (issue 14): viewers search, save, share and export (each export is logged).
+        get(app, "/search", searchPage::page, Role.VIEWER);
+        get(app, "/api/search", searchPage::json, Role.VIEWER);
+        post(app, "/search/saved", saved::save, Role.VIEWER);
+        get(app, "/search/saved/{id}", saved::open, Role.VIEWER);
+        post(app, "/search/saved/{id}/delete", saved::delete, Role.VIEWER);
+        get(app, "/api/search/saved", saved::mine, Role.VIEWER);
+        post(app, "/api/search/exports", exports::start, Role.VIEWER);
+        get(app, "/api/search/exports/{id}", exports::status, Role.VIEWER);
+        post(app, "/api/search/exports/{id}/cancel", exports::cancel, Role.VIEWER);
+        get(app, "/search/exports/{id}/download", exports::download, Role.VIEWER);
         get(app, "/api/me", ctx -> ctx.json(Map.of("name", WebContext.principal(ctx).name(),
                 "role", WebContext.principal(ctx).role().configName())), Role.VIEWER);
         app.sse("/live", live::open, Role.VIEWER);

@@ -15,20 +15,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The real Elasticsearch of the test JVM, with a mention alias of this test's own and the indexer's template. */
-final class SearchFixture {
+/**
+ * The real Elasticsearch of the test JVM, with a mention alias of this test's own (or the one given) and the
+ * indexer's template.
+ */
+public final class SearchFixture {
     final String run = "se" + UUID.randomUUID().toString().substring(0, 8);
-    final String alias = run + "-mentions";
-    final ElasticsearchClient client = SharedLocalCluster.get().elasticsearch().newClient();
-    private final MonthlyIndices indices = new MonthlyIndices(alias);
+    public final String alias;
+    public final ElasticsearchClient client = SharedLocalCluster.get().elasticsearch().newClient();
+    private final MonthlyIndices indices;
 
     SearchFixture() throws IOException {
+        this(null);
+    }
+
+    /** @param alias an alias to index into (e.g. a web fixture's), or null for one of this fixture's own */
+    public SearchFixture(String alias) throws IOException {
+        this.alias = alias == null ? run + "-mentions" : alias;
+        this.indices = new MonthlyIndices(this.alias);
         new MentionIndexSetup(indices, new MentionIndexTemplate(indices, 1, "0-1"))
                 .install(client, Instant.parse("2026-11-15T00:00:00Z"));
     }
 
+    /** The monthly index a mention of this time is in. */
+    public String indexFor(Instant eventTime) {
+        return indices.indexFor(eventTime);
+    }
+
     /** Indexes mentions into their months' indices, searchable when this returns. */
-    void index(List<SyntheticMention> mentions) throws IOException {
+    public void index(List<SyntheticMention> mentions) throws IOException {
         for (int from = 0; from < mentions.size(); from += 1_000) {
             List<SyntheticMention> batch = mentions.subList(from, Math.min(mentions.size(), from + 1_000));
             BulkResponse response = client.bulk(b -> {

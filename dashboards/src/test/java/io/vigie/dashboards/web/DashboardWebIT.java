@@ -45,13 +45,13 @@ class DashboardWebIT {
         return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
     }
 
-    private static String field(String html, String name) {
+    static String field(String html, String name) {
         Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
         assertTrue(m.find(), "no field " + name + " in " + html);
         return m.group(1);
     }
 
-    private static HttpRequest.BodyPublisher form(Map<String, String> fields) {
+    static HttpRequest.BodyPublisher form(Map<String, String> fields) {
         StringBuilder sb = new StringBuilder();
         fields.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));

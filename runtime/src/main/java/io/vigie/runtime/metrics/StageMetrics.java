@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -29,6 +31,11 @@ public final class StageMetrics {
     });
     private final MeterRegistry registry;
     private final String stage;
+    // The meters recorded for every record (analyze and the indexer call these per mention): looked up once, not
+    // rebuilt from a builder and its tags on each call.
+    private volatile Counter in;
+    private volatile Counter out;
+    private final Map<String, Timer> hops = new ConcurrentHashMap<>();
 
     public StageMetrics(MeterRegistry registry, String stage) {
         this.registry = registry;
@@ -36,13 +43,21 @@ public final class StageMetrics {
     }
 
     public void mentionsIn(long n) {
-        Counter.builder(MetricNames.MENTIONS_IN).description("mentions a stage took in").tag("stage", stage)
-                .register(registry).increment(n);
+        Counter c = in;
+        if (c == null) {
+            c = in = Counter.builder(MetricNames.MENTIONS_IN).description("mentions a stage took in").tag("stage", stage)
+                    .register(registry);
+        }
+        c.increment(n);
     }
 
     public void mentionsOut(long n) {
-        Counter.builder(MetricNames.MENTIONS_OUT).description("mentions a stage passed on").tag("stage", stage)
-                .register(registry).increment(n);
+        Counter c = out;
+        if (c == null) {
+            c = out = Counter.builder(MetricNames.MENTIONS_OUT).description("mentions a stage passed on")
+                    .tag("stage", stage).register(registry);
+        }
+        c.increment(n);
     }
 
     public void deadLetter(String reason) {
@@ -65,7 +80,7 @@ public final class StageMetrics {
             return;
         }
         Duration d = Duration.between(since, now);
-        hopTimer(registry, hop).record(d.isNegative() ? Duration.ZERO : d);
+        hops.computeIfAbsent(hop, h -> hopTimer(registry, h)).record(d.isNegative() ? Duration.ZERO : d);
     }
 
     public void bulk(boolean ok, Duration took) {

@@ -66,6 +66,9 @@ public final class NabEvalCommand implements Callable<Integer> {
         long points = corpus.series().stream().mapToLong(NabSeries::size).sum();
         o.printf("Vigie volume detector over %d series, %d points, streamed in %.0f ms (%s).%n",
                 corpus.series().size(), points, (System.nanoTime() - started) / 1e6, data);
+        o.printf("%d labelled windows (%d labels; labels in one window are one window, as NAB merges them).%n",
+                corpus.windowCount(), corpus.labelCount());
+        printInputs(run, o);
         Map<String, Double> saved = fixedThreshold ? SavedNabThresholds.load() : Map.of();
         Map<String, Double> chosen = new LinkedHashMap<>();
         Map<String, Double> normalised = new LinkedHashMap<>();
@@ -125,6 +128,22 @@ public final class NabEvalCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** How the series were fed to the count detector (see {@link NabInput}): steps, counts or scaled, rows skipped. */
+    private static void printInputs(NabRun run, PrintWriter o) {
+        Map<String, Long> steps = run.inputs().values().stream().collect(Collectors.groupingBy(
+                i -> i.step().toString().substring(2).toLowerCase(), TreeMap::new, Collectors.counting()));
+        long counts = run.inputs().values().stream().filter(NabInput::counts).count();
+        o.printf("Steps (median time difference, the detector's interval): %s. Fed as counts: %d series;"
+                + " mapped onto [0, %.0f] from their min and max (not non-negative integers): %d.%n",
+                steps.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", ")),
+                counts, NabInput.FLOAT_RANGE, run.inputs().size() - counts);
+        String skipped = run.skippedRows().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        if (!skipped.isEmpty()) {
+            o.printf("Rows not after the previous row's time, not fed (anomaly score 0): %s.%n", skipped);
+        }
     }
 
     private static String fmt(double v) {

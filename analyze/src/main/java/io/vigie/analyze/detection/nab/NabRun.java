@@ -4,39 +4,74 @@ import io.vigie.analyze.detection.series.Observation;
 import io.vigie.analyze.detection.series.SeriesDetector;
 import io.vigie.analyze.detection.series.SeriesParams;
 import io.vigie.analyze.detection.series.SeriesState;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Vigie's volume detector over a NAB corpus, and its NAB scores. Each series is streamed through a fresh
- * {@link SeriesState}, each point once and in order: the anomaly score of row i depends on rows 0..i only.
+ * {@link SeriesState}, each point once and in order: the anomaly score of row i depends on rows 0..i only (and,
+ * for a series that is not counts, on its minimum and maximum, which NAB gives every detector; see
+ * {@link NabInput}).
  */
 public final class NabRun {
     private final NabCorpus corpus;
     private final Map<String, double[]> anomalyScores = new LinkedHashMap<>();
+    private final Map<String, NabInput> inputs = new LinkedHashMap<>();
+    private final Map<String, Integer> skippedRows = new LinkedHashMap<>();
 
     private NabRun(NabCorpus corpus) {
         this.corpus = corpus;
     }
 
-    /** Runs the detector over every series of the corpus; NAB timestamps are read as UTC. */
+    /**
+     * Runs the detector over every series of the corpus, each at its own step and with its values fed as
+     * {@link NabInput} says; NAB timestamps are read as UTC.
+     */
     public static NabRun detect(NabCorpus corpus, SeriesParams params) {
-        SeriesDetector detector = new SeriesDetector(params);
+        return detect(corpus, params, NabInput.FLOAT_RANGE);
+    }
+
+    /** The same, non-count series mapped onto {@code [0, floatRange]} (see {@link NabInput#FLOAT_RANGE}). */
+    public static NabRun detect(NabCorpus corpus, SeriesParams params, double floatRange) {
         NabRun run = new NabRun(corpus);
         for (NabSeries series : corpus.series()) {
+            NabInput input = NabInput.of(series, params.interval(), floatRange);
+            SeriesDetector detector = new SeriesDetector(params.withInterval(input.step()));
             SeriesState state = detector.newState();
             double[] scores = new double[series.size()];
+            int skipped = 0;
+            LocalDateTime last = null;
             for (int i = 0; i < series.size(); i++) {
-                long time = series.timestamps().get(i).toInstant(ZoneOffset.UTC).toEpochMilli();
-                Observation o = detector.observe(state, time, series.values()[i]);
+                LocalDateTime t = series.timestamps().get(i);
+                if (!NabInput.after(last, t)) {
+                    skipped++; // score 0: the row is not observed, and said so in the summary
+                    continue;
+                }
+                last = t;
+                Observation o = detector.observe(state, t.toInstant(ZoneOffset.UTC).toEpochMilli(),
+                        input.feed(series.values()[i]));
                 scores[i] = o.onsetScore();
             }
             run.anomalyScores.put(series.file(), scores);
+            run.inputs.put(series.file(), input);
+            run.skippedRows.put(series.file(), skipped);
         }
         return run;
+    }
+
+    /** How each series was fed (step, counts or scaled). */
+    public Map<String, NabInput> inputs() {
+        return Collections.unmodifiableMap(inputs);
+    }
+
+    /** Rows not fed because their time was not after the previous row's, per series (0 for most). */
+    public Map<String, Integer> skippedRows() {
+        return Collections.unmodifiableMap(skippedRows);
     }
 
     public NabCorpus corpus() {

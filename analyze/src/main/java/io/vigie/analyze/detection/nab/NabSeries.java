@@ -7,7 +7,8 @@ import java.util.List;
  * One NAB data file with its labels.
  *
  * @param file the file name, e.g. {@code Twitter_volume_AAPL.csv}
- * @param labelCount how many anomalies are labelled in it ({@code labels.json}); NAB's perfect score counts them
+ * @param labelCount how many anomalies are labelled in it ({@code labels.json}); labels that fall in one window make
+ *     one window, and NAB's perfect score counts the windows
  */
 public record NabSeries(String file, List<LocalDateTime> timestamps, double[] values, List<LabelledWindow> windows,
         int labelCount) {

@@ -18,6 +18,7 @@ import io.vigie.model.ResponseChannel;
 import io.vigie.model.Schema;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,8 +45,12 @@ public final class DeskPage {
     }
 
     public void page(Context ctx) {
-        services.views().render(ctx, "desk", Map.of("brand", param(ctx, "brand"), "language", param(ctx, "language"),
-                "source", param(ctx, "source")));
+        // The filters are optional: absent ones are null, which Map.of refuses (every /desk without a filter was a 500).
+        Map<String, Object> model = new HashMap<>();
+        model.put("brand", param(ctx, "brand"));
+        model.put("language", param(ctx, "language"));
+        model.put("source", param(ctx, "source"));
+        services.views().render(ctx, "desk", model);
     }
 
     public void json(Context ctx) throws IOException {

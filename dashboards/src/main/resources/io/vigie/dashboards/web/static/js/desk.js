@@ -14,6 +14,14 @@
     return h > 0 ? h + " h " + min + " min" : min + " min";
   }
 
+  // Who answered it (or said no answer is needed): the latest closing change, not the latest change (a note after
+  // the answer must not take the credit).
+  function closedBy(r) {
+    if (r.status !== "ANSWERED" && r.status !== "NO_ANSWER_NEEDED") { return null; }
+    const closing = (r.history || []).filter(c => c.action === "ANSWER" || c.action === "NO_ANSWER_NEEDED");
+    return closing.length ? closing[closing.length - 1].actor : null;
+  }
+
   function field(node, name) { return node.querySelector('[data-field="' + name + '"]'); }
 
   function render(body) {
@@ -49,6 +57,11 @@
       field(node, "answer").textContent = r.status === "ANSWERED" ? (r.channel + (r.replyUrl ? " " + r.replyUrl : ""))
         : (r.reason || "");
       field(node, "note").textContent = r.note || "";
+      const closer = closedBy(r);
+      if (closer) {
+        field(node, "closedBy").hidden = false;
+        field(node, "closer").textContent = closer;
+      }
       const here = field(node, "replyHere");
       if (item.replyUrl) { here.href = item.replyUrl; } else { here.hidden = true; }
       node.querySelectorAll("[data-action]").forEach(b => b.addEventListener("click", () => act(node, b.dataset.action)));
@@ -73,6 +86,9 @@
 
   load();
   const live = new EventSource("/desk/live");
+  // The same open/reconnecting state as Vigie.live(), on body[data-live], so the page (and its tests) can tell.
+  live.onopen = () => { Vigie.say(""); document.body.dataset.live = "open"; };
+  live.onerror = () => { document.body.dataset.live = "reconnecting"; Vigie.say(document.body.dataset.msgReconnecting || "…"); };
   live.addEventListener("response", load);
   live.addEventListener("hello", load);
 })();
