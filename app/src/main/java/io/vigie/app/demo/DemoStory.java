@@ -91,6 +91,12 @@ final class DemoStory {
     /** The crisis thread, once opened. */
     private volatile DemoForum.Thread crisisThread;
 
+    /** The crisis thread's URL, or null before it is opened. */
+    String crisisThreadUrl() {
+        DemoForum.Thread t = crisisThread;
+        return t == null ? null : t.url;
+    }
+
     /**
      * Calm chatter before now, at past times, at the live chatter's rate (one post of each brand every
      * {@link #CALM_EVERY}, a minute of jitter either side, so never two of a brand in one minute) and a fan's post every

@@ -109,6 +109,14 @@ class DemoIT {
                 .filter(s -> s.value().mention().kind() == io.vigie.model.MentionKind.COMMENT
                         && s.value().mention().threadUrl() != null)
                 .count();
+        DemoStory.Published thread = live.story().crisis().stream()
+                .filter(p -> p.url().equals(live.story().crisisThreadUrl()) && !p.title().isEmpty())
+                .findFirst().orElseThrow(() -> new AssertionError("the crisis thread was opened"));
+        PipelineTimeline.Seen<ScoredMention> opening = t.scoredOf(thread);
+        // The opening post is the thread's POST, with the thread's title (what the timeline follows it by).
+        assertNotNull(opening, "the thread's opening post was scored, by the thread's title: " + thread.title());
+        assertEquals(io.vigie.model.MentionKind.POST, opening.value().mention().kind(), "the opening post is the POST");
+        assertEquals(thread.url() + "#p1", opening.value().mention().url());
         assertTrue(crawledScored >= crawled.size() - 2, "the crawler read the forum thread's comments: " + crawledScored
                 + " of " + crawled.size() + " scored as comments of their thread");
 
