@@ -41,6 +41,8 @@ public final class PipelineTimeline implements AutoCloseable {
     /** First version seen, by title (the bench's feeds give every item a unique title). */
     public final Map<String, Seen<RawMention>> raw = new ConcurrentHashMap<>();
     public final Map<String, Seen<ScoredMention>> scored = new ConcurrentHashMap<>();
+    /** The first scored version of each mention by its URL: what follows a crawled comment, which has no title. */
+    public final Map<String, Seen<ScoredMention>> scoredByUrl = new ConcurrentHashMap<>();
     /** One-minute windows only. */
     public final Queue<Seen<BrandStats>> minuteStats = new ConcurrentLinkedQueue<>();
     public final Queue<Seen<SpikeSignal>> signals = new ConcurrentLinkedQueue<>();
@@ -94,6 +96,9 @@ public final class PipelineTimeline implements AutoCloseable {
                         case Topics.MENTIONS_SCORED -> {
                             ScoredMention m = scoredSerde.decode(r.value());
                             scored.putIfAbsent(String.valueOf(m.mention().title()), new Seen<>(m, at, seen));
+                            if (m.mention().url() != null) {
+                                scoredByUrl.putIfAbsent(m.mention().url(), new Seen<>(m, at, seen));
+                            }
                         }
                         case Topics.BRAND_STATS -> {
                             BrandStats s = statsSerde.decode(r.value());

@@ -17,6 +17,7 @@ import io.vigie.model.Topics;
 import io.vigie.model.VigieJson;
 import io.vigie.runtime.config.ConfigDocument;
 import io.vigie.runtime.local.LocalCluster;
+import io.vigie.runtime.local.Ports;
 import io.vigie.runtime.local.SharedLocalCluster;
 import io.vigie.runtime.service.StageContext;
 import io.vigie.runtime.service.VigieService;

@@ -18,6 +18,9 @@ public final class MentionNormalizer {
     private static final Pattern TRACKING_PARAMETER =
             Pattern.compile("(?i)^(utm_[a-z]+|fbclid|gclid|dclid|mc_cid|mc_eid|igshid|ref_src|_hsenc|_hsmi)$");
 
+    /** An anchor that ends with a number names one item on the page: {@code comment-12}, {@code p4514}, {@code 12}. */
+    private static final Pattern ONE_ITEM_FRAGMENT = Pattern.compile("(?i)([a-z]+[-_])*[a-z]*\\d+");
+
     private final Lateness lateness;
 
     public MentionNormalizer(Lateness lateness) {
@@ -57,8 +60,11 @@ public final class MentionNormalizer {
     }
 
     /**
-     * Lower-case scheme and host, no default port, no fragment, no tracking parameters (utm_*, fbclid…), so the same
-     * page shared with different tracking links is one URL. A value that is not an http(s) URL is kept as it is.
+     * Lower-case scheme and host, no default port, no tracking parameters (utm_*, fbclid…), so the same page shared
+     * with different tracking links is one URL. A fragment is dropped ({@code #comments}, {@code #respond}, text
+     * fragments) unless it names one comment or post on the page ({@code #comment-12}, phpBB's {@code #p4514}): that
+     * is the comment's own address, and without it every comment of a thread would point at the thread's top. A value
+     * that is not an http(s) URL is kept as it is.
      */
     public static String canonicalUrl(String url) {
         if (url == null || url.isBlank()) {
@@ -87,7 +93,10 @@ public final class MentionNormalizer {
                 query = kept.length() == 0 ? null : kept.toString();
             }
             String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
-            return scheme + "://" + host + (port == -1 ? "" : ":" + port) + path + (query == null ? "" : "?" + query);
+            String fragment = u.getRawFragment() != null && ONE_ITEM_FRAGMENT.matcher(u.getRawFragment()).matches()
+                    ? "#" + u.getRawFragment() : "";
+            return scheme + "://" + host + (port == -1 ? "" : ":" + port) + path + (query == null ? "" : "?" + query)
+                    + fragment;
         } catch (URISyntaxException e) {
             return url.strip();
         }

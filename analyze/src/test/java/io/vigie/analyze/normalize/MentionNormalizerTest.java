@@ -58,4 +58,16 @@ class MentionNormalizerTest {
         assertEquals("not a url", MentionNormalizer.canonicalUrl("not a url"));
         assertEquals("mailto:x@y.z", MentionNormalizer.canonicalUrl("mailto:x@y.z"));
     }
+
+    @Test
+    void aFragmentThatNamesOneCommentIsKeptSoEachCommentKeepsItsOwnAddress() {
+        assertEquals("https://blog.example/post/1#comment-12",
+                MentionNormalizer.canonicalUrl("https://Blog.example/post/1?utm_medium=rss#comment-12"));
+        assertEquals("http://forum.example/viewtopic.php?t=5#p4514",
+                MentionNormalizer.canonicalUrl("http://forum.example/viewtopic.php?t=5#p4514"));
+        assertEquals("http://forum.example/t/3#p2", MentionNormalizer.canonicalUrl("http://forum.example/t/3#p2"));
+        assertEquals("https://blog.example/post/1", MentionNormalizer.canonicalUrl("https://blog.example/post/1#respond"));
+        assertEquals("https://blog.example/post/1",
+                MentionNormalizer.canonicalUrl("https://blog.example/post/1#:~:text=pen%2012"));
+    }
 }

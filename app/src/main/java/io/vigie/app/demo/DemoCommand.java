@@ -309,11 +309,23 @@ public final class DemoCommand implements Callable<Integer> {
         y.append("# Written by vigie demo. The simulated sites, and only they, pass ingest's SSRF guard.\n");
         y.append("ingest:\n  contactUrl: ").append(inbox.pageUrl()).append("\n  allowedPrivateRanges: [");
         y.append(String.join(", ", web.sites().stream().map(s -> s.address + "/32").toList())).append("]\n");
-        y.append("  minHostDelayMillis: 1000\n  sources:\n");
+        y.append("  minHostDelayMillis: 1000\n");
+        // The forum has no feed: the crawler reads its index, follows each thread it lists (a thread source, revisited
+        // as often as the feeds) and reads the posts with this rule.
+        y.append("""
+                  defaultMinPollSeconds: 1
+                  defaultMaxPollSeconds: 3
+                  crawlRules:
+                    - {name: velotaf, item: article.post, author: .author, date: time, text: div.content,
+                       permalink: a.permalink, threadLink: a.topictitle, timeZone: UTC}
+                  sources:
+                """);
         for (Map.Entry<DemoFeed, String> s : story.sources()) {
             y.append("    - {name: \"").append(s.getKey().title).append("\", url: \"").append(s.getKey().url())
                     .append("\", kind: ").append(s.getValue()).append(", minPollSeconds: 1, maxPollSeconds: 3}\n");
         }
+        y.append("    - {name: \"").append(story.forum.title()).append("\", url: \"").append(story.forum.url())
+                .append("\", kind: forum, rule: velotaf, minPollSeconds: 1, maxPollSeconds: 3}\n");
         y.append("""
                 # The committed detectors, fed by the day of history published before the start. The feeds are polled
                 # every 1 to 3 s, so anything read 2 minutes after its publication is backfill (the history), and a

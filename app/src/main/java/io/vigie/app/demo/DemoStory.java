@@ -38,8 +38,8 @@ final class DemoStory {
     final DemoFeed frBlogComments;
     final DemoFeed enBlog;
     final DemoFeed enBlogComments;
-    final DemoFeed forumThreads;
-    final DemoFeed forumPosts;
+    /** The commuters' forum: no feed, read by the crawler. */
+    final DemoForum forum;
     final DemoFeed frNews;
     final DemoFeed enNews;
     final DemoFeed fanForum;
@@ -66,10 +66,9 @@ final class DemoStory {
         SimulatedWeb.Site en = web.site("urbancyclist.test", hosts.get("urbancyclist.test"), "Urban Cyclist, a blog");
         enBlog = en.feed("/feed.xml", "Urban Cyclist", DemoFeed.Shape.POSTS);
         enBlogComments = en.feed("/comments.xml", "Urban Cyclist — comments", DemoFeed.Shape.COMMENTS);
-        SimulatedWeb.Site forum = web.site("forum.velotaf.test", hosts.get("forum.velotaf.test"),
+        SimulatedWeb.Site forumSite = web.site("forum.velotaf.test", hosts.get("forum.velotaf.test"),
                 "Vélotaf, a commuters' forum (French and English)");
-        forumThreads = forum.feed("/threads.rss", "Vélotaf — new threads", DemoFeed.Shape.POSTS);
-        forumPosts = forum.feed("/posts.rss", "Vélotaf — new posts", DemoFeed.Shape.COMMENTS);
+        this.forum = forumSite.forum("/forum", "Vélotaf — le forum des vélotafeurs");
         frNews = web.site("actu-velo.test", hosts.get("actu-velo.test"), "Actu Vélo, un site d'information")
                 .feed("/rss", "Actu Vélo", DemoFeed.Shape.POSTS);
         enNews = web.site("citybike-news.test", hosts.get("citybike-news.test"), "CityBike News")
@@ -78,16 +77,24 @@ final class DemoStory {
                 .feed("/forum.rss", "Middle-earth fans", DemoFeed.Shape.POSTS);
         newsroom = web.site("newsroom.mithril-locks.test", hosts.get("newsroom.mithril-locks.test"),
                 "Mithril Locks' newsroom").feed("/news.rss", "Mithril Locks — news", DemoFeed.Shape.POSTS);
-        calmPlaces = List.of(Map.entry(enBlog, "en"), Map.entry(frBlog, "fr"), Map.entry(forumThreads, "en"),
-                Map.entry(forumThreads, "fr"), Map.entry(enBlogComments, "en"), Map.entry(frBlogComments, "fr"));
+        calmPlaces = List.of(Map.entry(enBlog, "en"), Map.entry(frBlog, "fr"), Map.entry(enBlogComments, "en"),
+                Map.entry(frBlogComments, "fr"));
     }
 
-    /** Every feed, with the ingest source kind it is. */
+    /** Every feed, with the ingest source kind it is (the forum, which has none, is {@link #forum}). */
     List<Map.Entry<DemoFeed, String>> sources() {
         return List.of(Map.entry(videos, "video"), Map.entry(frBlog, "feed"), Map.entry(frBlogComments, "comments"),
-                Map.entry(enBlog, "feed"), Map.entry(enBlogComments, "comments"), Map.entry(forumThreads, "feed"),
-                Map.entry(forumPosts, "comments"), Map.entry(frNews, "feed"), Map.entry(enNews, "feed"),
-                Map.entry(fanForum, "feed"), Map.entry(newsroom, "feed"));
+                Map.entry(enBlog, "feed"), Map.entry(enBlogComments, "comments"), Map.entry(frNews, "feed"),
+                Map.entry(enNews, "feed"), Map.entry(fanForum, "feed"), Map.entry(newsroom, "feed"));
+    }
+
+    /** The crisis thread, once opened. */
+    private volatile DemoForum.Thread crisisThread;
+
+    /** The crisis thread's URL, or null before it is opened. */
+    String crisisThreadUrl() {
+        DemoForum.Thread t = crisisThread;
+        return t == null ? null : t.url;
     }
 
     /**
@@ -114,6 +121,15 @@ final class DemoStory {
                 titles.add(item.title);
             }
         }
+        // The forum's calm threads, read by the crawler as backfill too.
+        Instant t0 = now.minus(span).plus(Duration.ofHours(2));
+        DemoForum.Thread which = forum.open("Ferrox ou Clavo pour le vélotaf ?", "rider" + random.nextInt(500),
+                cast.calm(DemoCast.FERROX, "fr"), "fr", t0);
+        forum.reply(which, "rider" + random.nextInt(500), cast.calm(DemoCast.CLAVO, "fr"), "fr", t0.plus(Duration.ofMinutes(47)));
+        DemoForum.Thread pens = forum.open("Best pen for a bike logbook?", "rider" + random.nextInt(500),
+                cast.calm(DemoCast.SCRIBA, "en"), "en", t0.plus(Duration.ofHours(5)));
+        forum.reply(pens, "rider" + random.nextInt(500), cast.calm(DemoCast.SCRIBA, "en"), "en",
+                t0.plus(Duration.ofHours(5)).plus(Duration.ofMinutes(33)));
         int k = 0;
         for (Instant at = now.minus(span).plus(Duration.ofMinutes(37)); at.isBefore(end); at = at.plus(Duration.ofHours(3))) {
             String lang = k++ % 2 == 0 ? "en" : "fr";
@@ -168,9 +184,12 @@ final class DemoStory {
             comment(frBlogComments, "fr", "Mithril c'est une arnaque, antivol inutile, honteux",
                     "Nul ! Mon antivol Mithril ne sert à rien, je suis furieux");
         }));
-        s.add(new Step(45, "a forum thread fills with angry comments (FR + EN)", () -> crisisPost(forumThreads,
-                "Mithril locks opened with a pen?! / Antivols Mithril ouverts au stylo ?!",
-                "Terrible: Mithril locks open with a ballpoint pen. Scandale, c'est honteux.", "velotafeur", "en", null)));
+        s.add(new Step(45, "a forum thread fills with angry comments (FR + EN)", () -> {
+            crisisThread = forum.open("Mithril locks opened with a pen?! / Antivols Mithril ouverts au stylo ?!",
+                    "velotafeur", "Terrible: Mithril locks open with a ballpoint pen. Scandale, c'est honteux.", "en",
+                    Instant.now());
+            crisis.add(new Published(crisisThread.title, crisisThread.url, Instant.now()));
+        }));
         String[][] forum = {
             {"en", "Just tried it: my Mithril lock opened with a Bic-style pen. Awful, I am furious"},
             {"fr", "Testé ce soir : mon antivol Mithril s'ouvre au stylo. Scandale, c'est nul"},
@@ -227,11 +246,10 @@ final class DemoStory {
         for (int i = 0; i < posts.length; i++) {
             String[] c = posts[i];
             steps.add(new Step(atSeconds + i * gapSeconds, i == 0 ? name : null, () -> {
+                DemoForum.Post post = forum.reply(crisisThread, "rider" + random.nextInt(500), c[1], c[0], Instant.now());
                 if (crisis) {
-                    comment(forumPosts, c[0], c[1]);
-                } else {
-                    publish(forumPosts, "Re: Mithril (" + c[0] + ") #" + (ids + 1), c[1], "rider" + random.nextInt(500),
-                            c[0], Instant.now(), null);
+                    // A crawled comment has no title of its own: the timeline follows it by its permalink.
+                    this.crisis.add(new Published("", post.permalink(), post.at()));
                 }
             }));
         }

@@ -61,7 +61,7 @@ final class DemoTimeline {
             once("published", "first crisis post published: " + crisis.get(0).title(), crisis.get(0).at());
             Instant scored = null;
             for (DemoStory.Published p : crisis) {
-                PipelineTimeline.Seen<ScoredMention> s = topics.scored.get(p.title());
+                PipelineTimeline.Seen<ScoredMention> s = scoredOf(p);
                 if (s != null && (scored == null || s.seenMs() < scored.toEpochMilli())) {
                     scored = Instant.ofEpochMilli(s.seenMs());
                 }
@@ -180,6 +180,11 @@ final class DemoTimeline {
         return brands;
     }
 
+    /** A crisis post's first scored version: by its title, or by its URL when it has none (a crawled comment). */
+    PipelineTimeline.Seen<ScoredMention> scoredOf(DemoStory.Published p) {
+        return p.title().isEmpty() ? topics.scoredByUrl.get(p.url()) : topics.scored.get(p.title());
+    }
+
     /** The crisis post that completed the detector's evidence, and when it was published; null when not found. */
     record Evidence(CrisisEvidence.Needs needs, DemoStory.Published post) {}
 
@@ -200,12 +205,18 @@ final class DemoTimeline {
         List<BrandStats> closed = topics.minuteStats.stream().map(PipelineTimeline.Seen::value)
                 .filter(s -> s.brand().equals(brand) && s.closed()).toList();
         Set<String> crisisTitles = new LinkedHashSet<>();
-        story.crisis().forEach(p -> crisisTitles.add(p.title()));
+        Set<String> crisisUrls = new LinkedHashSet<>();
+        story.crisis().forEach(p -> {
+            if (!p.title().isEmpty()) {
+                crisisTitles.add(p.title());
+            }
+            crisisUrls.add(p.url());
+        });
         List<ScoredMention> inMinute = new ArrayList<>();
         List<DemoStory.Published> posts = new ArrayList<>();
         List<ScoredMention> others = new ArrayList<>();
         for (DemoStory.Published p : story.crisis()) {
-            PipelineTimeline.Seen<ScoredMention> s = topics.scored.get(p.title());
+            PipelineTimeline.Seen<ScoredMention> s = scoredOf(p);
             if (s != null && s.value().brands().contains(brand)
                     && s.value().eventTime().truncatedTo(ChronoUnit.MINUTES).equals(minute)) {
                 inMinute.add(s.value());
@@ -214,6 +225,7 @@ final class DemoTimeline {
         }
         topics.scored.values().stream().map(PipelineTimeline.Seen::value)
                 .filter(m -> m.brands().contains(brand) && !crisisTitles.contains(m.mention().title())
+                        && !crisisUrls.contains(m.mention().url())
                         && m.eventTime().truncatedTo(ChronoUnit.MINUTES).equals(minute)
                         && m.eventTime().isBefore(first.at()))
                 .forEach(others::add);

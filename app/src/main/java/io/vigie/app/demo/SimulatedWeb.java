@@ -32,6 +32,8 @@ final class SimulatedWeb implements AutoCloseable {
         final String baseUrl;
         final boolean namedByHost;
         final Map<String, DemoFeed> feeds = new LinkedHashMap<>();
+        /** The site's forum without feeds, or null. */
+        DemoForum forum;
         final AtomicInteger requests = new AtomicInteger();
         private final HttpServer server;
         private final DemoPages pages;
@@ -46,6 +48,12 @@ final class SimulatedWeb implements AutoCloseable {
             server.start();
             namedByHost = resolvesHere(name, address);
             baseUrl = "http://" + (namedByHost ? name : address) + ":" + server.getAddress().getPort();
+        }
+
+        /** A forum without feeds: its index at {@code path}, its threads at {@code /t/<id>}. */
+        DemoForum forum(String path, String title) {
+            forum = new DemoForum(baseUrl, path, title);
+            return forum;
         }
 
         DemoFeed feed(String path, String title, DemoFeed.Shape shape) {
@@ -74,6 +82,17 @@ final class SimulatedWeb implements AutoCloseable {
                     send(exchange, 200, type + "; charset=utf-8", feed.render(), etag);
                     return;
                 }
+                if (forum != null && path.equals(java.net.URI.create(forum.url()).getPath())) {
+                    send(exchange, 200, "text/html; charset=utf-8", pages.render("forum-index", forum.indexModel()), null);
+                    return;
+                }
+                if (forum != null && path.matches("/t/[0-9]{1,9}")) {
+                    Map<String, Object> thread = forum.threadModel(Integer.parseInt(path.substring(3)));
+                    if (thread != null) {
+                        send(exchange, 200, "text/html; charset=utf-8", pages.render("forum-thread", thread), null);
+                        return;
+                    }
+                }
                 if (path.startsWith("/p/")) {
                     String id = path.substring(3);
                     for (DemoFeed f : feeds.values()) {
@@ -95,6 +114,10 @@ final class SimulatedWeb implements AutoCloseable {
                 if (path.equals("/")) {
                     List<Map<String, Object>> list = new ArrayList<>();
                     feeds.values().forEach(f -> list.add(Map.of("path", f.path, "title", f.title, "size", f.size())));
+                    if (forum != null) {
+                        list.add(Map.of("path", java.net.URI.create(forum.url()).getPath(), "title", forum.title(),
+                                "size", forum.indexModel().get("threads") instanceof List<?> l ? l.size() : 0));
+                    }
                     send(exchange, 200, "text/html; charset=utf-8",
                             pages.render("site", Map.of("site", name, "about", about, "feeds", list)), null);
                     return;

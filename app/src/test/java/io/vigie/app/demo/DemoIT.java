@@ -102,6 +102,24 @@ class DemoIT {
         assertTrue(brandMentions.stream().noneMatch(m -> m.mention().text() != null
                 && m.mention().text().toLowerCase().contains("frodo")), "no fan text matched the brand");
 
+        // The forum has no feed: its crisis thread's comments came through the crawler, each followed by its permalink.
+        List<DemoStory.Published> crawled = live.story().crisis().stream().filter(p -> p.title().isEmpty()).toList();
+        assertTrue(crawled.size() >= 8, "the forum's crisis comments were posted: " + crawled.size());
+        long crawledScored = crawled.stream().map(t::scoredOf).filter(java.util.Objects::nonNull)
+                .filter(s -> s.value().mention().kind() == io.vigie.model.MentionKind.COMMENT
+                        && s.value().mention().threadUrl() != null)
+                .count();
+        DemoStory.Published thread = live.story().crisis().stream()
+                .filter(p -> p.url().equals(live.story().crisisThreadUrl()) && !p.title().isEmpty())
+                .findFirst().orElseThrow(() -> new AssertionError("the crisis thread was opened"));
+        PipelineTimeline.Seen<ScoredMention> opening = t.scoredOf(thread);
+        // The opening post is the thread's POST, with the thread's title (what the timeline follows it by).
+        assertNotNull(opening, "the thread's opening post was scored, by the thread's title: " + thread.title());
+        assertEquals(io.vigie.model.MentionKind.POST, opening.value().mention().kind(), "the opening post is the POST");
+        assertEquals(thread.url() + "#p1", opening.value().mention().url());
+        assertTrue(crawledScored >= crawled.size() - 2, "the crawler read the forum thread's comments: " + crawledScored
+                + " of " + crawled.size() + " scored as comments of their thread");
+
         // The first alert came once the detector had its evidence, and soon after.
         DemoTimeline.Evidence evidence = t.evidence(DemoCommand.WARM_UP, DemoCommand.QUIET);
         assertNotNull(evidence, "the replay of analyze's detectors finds the crisis post that completed the evidence");

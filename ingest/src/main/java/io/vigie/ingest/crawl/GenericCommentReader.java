@@ -101,7 +101,7 @@ final class GenericCommentReader {
                     parsed.put(block, p);
                 }
             }
-            boolean forumLike = !g.getKey().matches(".*(comment|kommentar|commentaire|reaction|review|answer|fil).*");
+            boolean forumLike = namesPosts(g.getKey());
             if (valid.isEmpty() || forumLike && valid.size() < 2 && !g.getKey().startsWith("body:")) {
                 continue; // one lone "post" block is most often the article itself
             }
@@ -112,6 +112,15 @@ final class GenericCommentReader {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether markup (a group's key, a rule's item selector) names a forum's posts rather than an article's comments:
+     * a forum thread's first post is its opening post, a comment never is.
+     */
+    static boolean namesPosts(String markup) {
+        return !markup.toLowerCase(java.util.Locale.ROOT)
+                .matches("(?s).*(comment|kommentar|commentaire|reaction|review|answer|fil).*");
     }
 
     /** Whether {@code outer} is an ancestor of {@code inner}: the outer block is the whole comment, prefer it. */

@@ -76,7 +76,10 @@ public final class PageExtractor {
             if (!items.isEmpty()) {
                 List<PageComment> comments = ruleComments(items, rule, reader, pageUrl, notes);
                 List<String> threads = rule.threadLink() == null ? List.of() : threadLinks(doc, rule, pageUrl);
-                return new PageExtraction("rule:" + rule.name(), null, title, comments, false, next, threads, false,
+                // As for the generic reader's groups: items that are a forum's posts, on a page without an article,
+                // open with the thread's opening post, which becomes the thread's POST with its title.
+                boolean firstIsPost = GenericCommentReader.namesPosts(rule.item()) && articleBody(doc) == null;
+                return new PageExtraction("rule:" + rule.name(), null, title, comments, firstIsPost, next, threads, false,
                         data.declaredCount(), data.engagement(), notes);
             }
             notes.add("rule " + rule.name() + ": item selector '" + rule.item() + "' matched nothing on this page"

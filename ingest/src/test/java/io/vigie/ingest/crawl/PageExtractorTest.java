@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigie.ingest.cli.EvalCrawlCommand;
+import io.vigie.ingest.feeds.HtmlSanitizer;
+import io.vigie.model.MentionKind;
+import io.vigie.model.RawMention;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -79,6 +82,56 @@ class PageExtractorTest {
         PageExtraction fallback = read(WORDPRESS, wrong);
         assertEquals("generic", fallback.method());
         assertTrue(fallback.notes().get(0).contains("'section div.message' matched nothing"), fallback.notes().toString());
+    }
+
+    private static String forumPost(int n, String author, String at, String text) {
+        return "<article class=post id=p" + n + "><p><a class=permalink href='/t/3#p" + n + "'>#" + n + "</a> by <span"
+                + " class=author>" + author + "</span> <time datetime='" + at + "'>" + at + "</time></p><div class=content>"
+                + text + "</div></article>";
+    }
+
+    @Test
+    void aForumThreadReadByARuleOpensWithItsOpeningPostWhichBecomesTheThreadsPost() {
+        SiteRule rule = new SiteRule("velotaf", List.of(), "article.post", ".author", "time", "div.content",
+                "a.permalink", null, null, null, null, "UTC", null);
+        String html = "<html><head><title>Locks - Forum</title></head><body><h1>Mithril locks opened with a pen?!</h1>"
+                + forumPost(1, "velotafeur", "2024-05-15T10:00:00Z", "Opened with a pen. Scandale.")
+                + forumPost(2, "rider7", "2024-05-15T10:05:00Z", "Same here, furious.") + "</body></html>";
+        String thread = "https://forum.example/t/3";
+        PageExtraction x = extractor.extract(html.getBytes(StandardCharsets.UTF_8), "text/html", thread, rule, NOW);
+        assertEquals("rule:velotaf", x.method());
+        assertTrue(x.firstIsPost(), "a rule's items named as posts, on a page without an article");
+
+        List<RawMention> firstPage = PageMentions.build(x, "Vélotaf", thread, thread, 0, true, NOW, null,
+                new HtmlSanitizer()).stream().map(PageMentions.Built::mention).toList();
+        assertEquals(2, firstPage.size());
+        RawMention opening = firstPage.get(0);
+        assertEquals(MentionKind.POST, opening.kind());
+        assertEquals("Mithril locks opened with a pen?!", opening.title());
+        assertEquals("velotafeur", opening.author());
+        assertEquals(thread + "#p1", opening.url());
+        assertNull(opening.parentUrl());
+        RawMention reply = firstPage.get(1);
+        assertEquals(MentionKind.COMMENT, reply.kind());
+        assertEquals("", reply.title());
+        assertEquals(thread + "#p2", reply.url());
+        assertEquals(thread, reply.parentUrl());
+        assertEquals(2, reply.position());
+
+        // On a later page of the thread, the first post is a reply like the others.
+        List<RawMention> laterPage = PageMentions.build(x, "Vélotaf", thread, thread + "?page=2", 20, false, NOW, null,
+                new HtmlSanitizer()).stream().map(PageMentions.Built::mention).toList();
+        assertEquals(MentionKind.COMMENT, laterPage.get(0).kind());
+        assertEquals(21, laterPage.get(0).position());
+
+        // Items a rule names as comments are an article's comments: none of them is the article.
+        SiteRule comments = new SiteRule("blog", List.of(), "li.comment", null, null, null, null, null, null, null,
+                null, null, null);
+        String blog = "<html><body><ol><li class=comment id=comment-1><b class=fn>Ann</b> <time datetime='2024-05-15T10:00:00Z'>"
+                + "May 15</time><p>First comment.</p></li></ol></body></html>";
+        PageExtraction y = read(blog, comments);
+        assertEquals("rule:blog", y.method());
+        assertFalse(y.firstIsPost());
     }
 
     @Test
