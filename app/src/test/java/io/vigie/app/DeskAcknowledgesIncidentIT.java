@@ -102,20 +102,15 @@ class DeskAcknowledgesIncidentIT {
                 && r.json().path("reason").asText().equals("ESCALATED")).count();
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void anIncidentAcknowledgedOnTheDeskIsAcknowledgedInAlertingAndStopsEscalating(@TempDir Path dir)
             throws Exception {
         LocalCluster cluster = SharedLocalCluster.get();
         String acknowledged = "deskack-" + run;
         String ignored = "deskack-" + run + "-other";
-        int alertingPort = freePort();
-        int dashboardsPort = freePort();
+        int[] ports = Ports.free(2);
+        int alertingPort = ports[0];
+        int dashboardsPort = ports[1];
         String responderToken = ApiTokens.newToken();
         List<VigieService> running = new ArrayList<>();
         try (WebhookReceiver team = WebhookReceiver.start(SECRET); WebhookReceiver manager = WebhookReceiver.start(SECRET);
