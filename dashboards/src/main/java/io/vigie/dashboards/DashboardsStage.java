@@ -5,6 +5,7 @@ import io.vigie.dashboards.desk.ResponseDesk;
 import io.vigie.dashboards.follow.TopicFollower;
 import io.vigie.dashboards.incidents.IncidentActions;
 import io.vigie.dashboards.incidents.IncidentBoard;
+import io.vigie.dashboards.index.EngagementIndexer;
 import io.vigie.dashboards.index.MentionIndexer;
 import io.vigie.dashboards.index.ResponseIndexer;
 import io.vigie.dashboards.web.desk.DeskServices;
@@ -63,6 +64,8 @@ public final class DashboardsStage implements Stage {
             services.add(responseIndexer);
             services.add(new MentionIndexer(config.indexer(), context.kafka(), context.elasticsearch(),
                     context.instanceId(), context.clock(), context.stageMetrics("dashboards"), responseIndexer));
+            services.add(new EngagementIndexer(context.kafka(), context.elasticsearch(), config.indexer().indexPrefix(),
+                    config.indexer().consumerGroup() + "-engagement"));
         }
         if (config.http().enabled()) {
             LiveHub hub = new LiveHub(LiveFeed.Topics4.DEFAULT.all(), LIVE_RING_EVENTS, PAGE_QUEUE_EVENTS);

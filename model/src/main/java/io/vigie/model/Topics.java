@@ -35,7 +35,7 @@ public final class Topics {
                 new TopicSpec(WATCHLIST, 1, true, null, "brand id", WatchedBrand.class,
                         "vigie brands, config at start", "analyze (global table), dashboards"),
                 new TopicSpec(MENTIONS_SCORED, 6, false, WEEK, "mention id", ScoredMention.class,
-                        "analyze", "dashboards (indexer), alerting (top mentions)"),
+                        "analyze", "dashboards (indexer, engagement history), alerting (top mentions)"),
                 new TopicSpec(BRAND_STATS, 6, false, WEEK, "brand id", BrandStats.class,
                         "analyze", "dashboards (live tiles)"),
                 new TopicSpec(SIGNALS, 6, false, MONTH, "brand id", SpikeSignal.class,

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import io.vigie.dashboards.index.EngagementIndexer;
 import io.vigie.dashboards.web.PageServices;
 import io.vigie.dashboards.web.WebContext;
 import io.vigie.dashboards.web.live.MentionCard;
@@ -78,8 +79,32 @@ public final class MentionPage {
         }
         m.put("thread", thread);
         m.put("engagement", doc.path("engagement"));
+        List<EngagementIndexer.Point> history = engagementHistory(id);
+        m.put("history", history);
+        m.put("historyLine", EngagementLine.of(history));
         m.put("flags", flags(id));
         return m;
+    }
+
+    /** Every version's figures, oldest first (the engagement indexer's documents); empty when none were kept. */
+    private List<EngagementIndexer.Point> engagementHistory(String id) throws IOException {
+        SearchResponse<JsonNode> r = client.search(s -> s.index(EngagementIndexer.indexOf(alias))
+                .ignoreUnavailable(true).allowNoIndices(true).size(500)
+                .query(q -> q.term(t -> t.field("mentionId").value(id)))
+                .sort(o -> o.field(f -> f.field("at").order(SortOrder.Asc)))
+                .sort(o -> o.field(f -> f.field("version").order(SortOrder.Asc))), JsonNode.class);
+        List<EngagementIndexer.Point> out = new ArrayList<>();
+        for (Hit<JsonNode> h : r.hits().hits()) {
+            JsonNode d = h.source();
+            out.add(new EngagementIndexer.Point(id, d.path("version").asLong(), Instant.parse(d.path("at").asText()),
+                    longOrNull(d, "views"), longOrNull(d, "likes"), longOrNull(d, "dislikes"), longOrNull(d, "comments"),
+                    longOrNull(d, "shares"), d.path("reach").asLong()));
+        }
+        return out;
+    }
+
+    private static Long longOrNull(JsonNode d, String field) {
+        return d.hasNonNull(field) ? d.get(field).asLong() : null;
     }
 
     /** Highlighted sentences per brand: the brand's name and id as the highlight query. */
