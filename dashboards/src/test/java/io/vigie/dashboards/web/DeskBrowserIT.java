@@ -113,6 +113,11 @@ class DeskBrowserIT {
                 assertTrue(answered.findElement(By.cssSelector("[data-field=closedBy]")).isDisplayed());
                 assertEquals("SAME_THREAD " + REPLY_URL,
                         answered.findElement(By.cssSelector("[data-field=answer]")).getText());
+                // The team's figures per person and per brand: Rémi answered this brand's one mention.
+                WebElement brandRow = ada.await("#figures-detail tr[data-brand=\"" + web.brand + "\"]",
+                        Duration.ofSeconds(5));
+                assertEquals("1", brandRow.findElements(By.cssSelector("td")).get(0).getText(), brandRow.getText());
+                assertTrue(ada.find("#figures-detail tr[data-person=\"" + WebFixture.RESPONDER + "\"]").isDisplayed());
                 ada.screenshot("answered");
 
                 // The viewer sees the desk and the answer, with nothing to act with; acting anyway is refused.

@@ -31,6 +31,35 @@
     return closing.length ? closing[closing.length - 1].actor : null;
   }
 
+  // Per person and per brand: who answers how fast, today and this week, one row each (the week's names first).
+  function renderBreakdown(figures) {
+    const table = document.getElementById("figures-detail");
+    let rows = 0;
+    for (const [kind, key] of [["person", "perPerson"], ["brand", "perBrand"]]) {
+      const body = table.querySelector('tbody[data-kind="' + kind + '"]');
+      body.replaceChildren();
+      const week = figures.thisWeek[key] || {};
+      const today = figures.today[key] || {};
+      for (const name of Object.keys(week).sort()) {
+        const tr = document.createElement("tr");
+        tr.dataset[kind] = name;
+        const th = document.createElement("th");
+        th.textContent = body.dataset.label + " " + name;
+        tr.appendChild(th);
+        const t = today[name] || {};
+        const w = week[name];
+        [Vigie.num(w.answered), duration(t.median), duration(t.p90), duration(w.median), duration(w.p90)].forEach(v => {
+          const td = document.createElement("td");
+          td.textContent = v;
+          tr.appendChild(td);
+        });
+        body.appendChild(tr);
+        rows++;
+      }
+    }
+    table.hidden = rows === 0;
+  }
+
   function field(node, name) { return node.querySelector('[data-field="' + name + '"]'); }
 
   const pageData = document.getElementById("page-data").dataset;
@@ -121,6 +150,7 @@
     document.getElementById("today-p90").textContent = duration(body.figures.today.team.p90);
     document.getElementById("week-median").textContent = duration(body.figures.thisWeek.team.median);
     document.getElementById("week-p90").textContent = duration(body.figures.thisWeek.team.p90);
+    renderBreakdown(body.figures);
     list.replaceChildren();
     for (const item of items) {
       const node = tpl.content.firstElementChild.cloneNode(true);
