@@ -113,11 +113,19 @@ class DeskBrowserIT {
                 assertTrue(answered.findElement(By.cssSelector("[data-field=closedBy]")).isDisplayed());
                 assertEquals("SAME_THREAD " + REPLY_URL,
                         answered.findElement(By.cssSelector("[data-field=answer]")).getText());
+                // Read in one script (the list is drawn again on each live change): an answered mention says how
+                // long it waited for its answer, not that it is still waiting.
+                new WebDriverWait(ada.driver(), Duration.ofSeconds(5)).until(d -> "answered after".equals(ada.js(
+                        "const l = document.querySelector(arguments[0] + ' [data-field=waitedLabel]');"
+                                + "return l ? l.textContent : null;", itemCss(id))));
                 // The team's figures per person and per brand: Rémi answered this brand's one mention.
-                WebElement brandRow = ada.await("#figures-detail tr[data-brand=\"" + web.brand + "\"]",
-                        Duration.ofSeconds(5));
-                assertEquals("1", brandRow.findElements(By.cssSelector("td")).get(0).getText(), brandRow.getText());
-                assertTrue(ada.find("#figures-detail tr[data-person=\"" + WebFixture.RESPONDER + "\"]").isDisplayed());
+                // Read in one script: the table is drawn again on each live change.
+                new WebDriverWait(ada.driver(), Duration.ofSeconds(5)).until(d -> "1".equals(ada.js(
+                        "const r = document.querySelector('#figures-detail tr[data-brand=\"' + arguments[0] + '\"]');"
+                                + "return r ? r.cells[1].textContent : null;", web.brand)));
+                assertEquals(Boolean.TRUE, ada.js("return !document.getElementById('figures-detail').hidden && "
+                        + "document.querySelector('#figures-detail tr[data-person=\"' + arguments[0] + '\"]') !== null;",
+                        WebFixture.RESPONDER), "the responder's row");
                 ada.screenshot("answered");
 
                 // The viewer sees the desk and the answer, with nothing to act with; acting anyway is refused.

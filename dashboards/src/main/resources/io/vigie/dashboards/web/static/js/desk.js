@@ -170,6 +170,7 @@
       field(node, "source").textContent = item.source;
       field(node, "author").textContent = item.author || "";
       field(node, "waited").textContent = duration(item.waited);
+      if (r.firstAnsweredAt) { field(node, "waitedLabel").textContent = pageData.answeredAfter; }
       field(node, "reach").textContent = Vigie.num(item.reach);
       field(node, "text").textContent = (item.text || "").slice(0, 400);
       field(node, "assignee").textContent = r.assignee || "–";
