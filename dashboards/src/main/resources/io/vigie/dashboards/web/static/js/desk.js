@@ -151,9 +151,21 @@
     document.getElementById("week-median").textContent = duration(body.figures.thisWeek.team.median);
     document.getElementById("week-p90").textContent = duration(body.figures.thisWeek.team.p90);
     renderBreakdown(body.figures);
-    list.replaceChildren();
+    // An item whose state did not change keeps its node: what a teammate is typing in it survives a change made
+    // elsewhere, and open details stay open. Only the time waited moves.
+    const kept = new Map();
+    list.querySelectorAll("li.desk-item").forEach(n => kept.set(n.dataset.mention, n));
+    const nodes = [];
     for (const item of items) {
+      const signature = JSON.stringify([Object.assign({}, item, {waited: null}), templatesFor(item)]);
+      const old = kept.get(item.mentionId);
+      if (old && old.dataset.signature === signature) {
+        field(old, "waited").textContent = duration(item.waited);
+        nodes.push(old);
+        continue;
+      }
       const node = tpl.content.firstElementChild.cloneNode(true);
+      node.dataset.signature = signature;
       node.dataset.mention = item.mentionId;
       const r = item.response || {};
       node.dataset.status = r.status || "OPEN";
@@ -187,8 +199,9 @@
       renderTemplates(node, item);
       authorHistory(node, item);
       node.querySelectorAll("[data-action]").forEach(b => b.addEventListener("click", () => act(node, b.dataset.action)));
-      list.appendChild(node);
+      nodes.push(node);
     }
+    list.replaceChildren(...nodes);
   }
 
   function act(node, action) {
