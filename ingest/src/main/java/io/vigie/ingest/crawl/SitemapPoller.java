@@ -84,7 +84,6 @@ public final class SitemapPoller {
         Set<String> read = new HashSet<>();
         Duration crawlDelay = null;
         int status = 0;
-        int oldSitemaps = 0;
         int fileCount = 0;
         while (!files.isEmpty() && fileCount < maxFiles) {
             URI url = files.poll();
@@ -150,9 +149,7 @@ public final class SitemapPoller {
                 if (!host.equals(CanonicalUrl.host(url1)) || !url1.matches("(?i)https?://.*")) {
                     refused.add(url1);
                 } else if (listing.index()) {
-                    if (entry.lastModified() != null && entry.lastModified().isBefore(horizon)) {
-                        oldSitemaps++;
-                    } else {
+                    if (entry.lastModified() == null || !entry.lastModified().isBefore(horizon)) {
                         files.add(entry.url());
                     }
                 } else {
@@ -167,45 +164,82 @@ public final class SitemapPoller {
                     + " URL(s) on another host than the sitemap's (" + host + ") are not crawled: "
                     + String.join(" ", refused.stream().limit(10).toList()), "SitemapOffHost", now, sequence);
         }
-        List<Map.Entry<String, Instant>> listed = new ArrayList<>(articles.entrySet());
-        if (listed.size() > settings.maxEntries()) {
-            // the newest are the ones people comment on now
-            listed.sort(Map.Entry.<String, Instant>comparingByValue(Comparator.reverseOrder()));
-            report(seen, letters, source, "overflow", "the sitemap lists " + listed.size() + " articles, more than"
-                    + " the cap of " + settings.maxEntries() + " (ingest.sitemapMaxEntries): only the newest are"
+        Selection selection = select(articles, seen, horizon, settings.maxEntries(), sequence);
+        if (selection.listed() > settings.maxEntries()) {
+            report(seen, letters, source, "overflow", "the sitemap lists " + selection.listed() + " articles, more"
+                    + " than the cap of " + settings.maxEntries() + " (ingest.sitemapMaxEntries): only the newest are"
                     + " crawled", "SitemapTooLarge", now, sequence);
-            listed = listed.subList(0, settings.maxEntries());
         }
-        List<IngestState.Source> discovered = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        for (Map.Entry<String, Instant> article : listed) {
-            String key = ARTICLE_KEY + article.getKey();
-            Instant lastmod = article.getValue(); // EPOCH: the sitemap gives none
-            boolean dated = !lastmod.equals(Instant.EPOCH);
-            String before = seen.get(key);
-            if (before == null) {
-                if (dated && lastmod.isBefore(horizon)) {
-                    continue;
-                }
-                discovered.add(new IngestState.Source(source.name() + " › " + pathOf(article.getKey()),
-                        article.getKey(), "thread", source.minPollSeconds(), source.maxPollSeconds(), source.brands(),
-                        false, "sitemap:" + source.name(), now, source.rule(), null));
-            } else if (lastmod.toEpochMilli() > lastmodOf(before)) {
-                changed.add(article.getKey());
-            }
-            seen.put(key, Math.max(lastmod.toEpochMilli(), before == null ? 0 : lastmodOf(before))
-                    + ":article:x:" + sequence);
-        }
+        seen.putAll(selection.seen());
+        // articles past the horizon are not taken again: keeping them would only grow the state; those not listed
+        // this time (a sitemap of the index unreadable, or past the page limit) are kept, or they would come back as new
         long horizonMillis = horizon.toEpochMilli();
         seen.entrySet().removeIf(e -> e.getKey().startsWith(ARTICLE_KEY) && lastmodOf(e.getValue()) != 0
                 && lastmodOf(e.getValue()) < horizonMillis);
         FeedPoller.trim(seen, settings.seenLimit() + settings.maxEntries());
+        List<IngestState.Source> discovered = new ArrayList<>();
+        for (String article : selection.added()) {
+            discovered.add(new IngestState.Source(source.name() + " › " + pathOf(article), article, "thread",
+                    source.minPollSeconds(), source.maxPollSeconds(), source.brands(), false, "sitemap:" + source.name(),
+                    now, source.rule(), null));
+        }
+        List<String> changed = selection.changed();
         long interval = PollInterval.afterSuccess(prev.intervalSeconds(), discovered.size() + changed.size(), minPoll,
                 maxPoll);
         IngestState.Feed next = new IngestState.Feed(prev.url(), null, null, seen, now, now, interval, prev.lastError(),
                 prev.lastErrorAt(), prev.errorCount(), 0, prev.itemsPublished(), prev.polls() + 1);
-        return new FeedPoller.Polled(new PollOutcome(next, List.of(), letters, listed.size(), false, discovered,
-                changed), status, null, false, false, crawlDelay);
+        return new FeedPoller.Polled(new PollOutcome(next, List.of(), letters, Math.min(selection.listed(),
+                settings.maxEntries()), false, discovered, changed), status, null, false, false, crawlDelay);
+    }
+
+    /**
+     * What a visit takes from the articles listed.
+     *
+     * @param added articles not seen before (to become thread sources)
+     * @param changed articles seen before whose lastmod is newer now
+     * @param seen the seen-state entries of the articles taken this visit
+     * @param listed how many articles were listed, before the cap
+     */
+    record Selection(List<String> added, List<String> changed, Map<String, String> seen, int listed) {
+        Selection {
+            added = List.copyOf(added);
+            changed = List.copyOf(changed);
+            seen = Map.copyOf(seen);
+        }
+    }
+
+    /**
+     * The diff of one visit, pure: the articles listed (canonical URL → lastmod, {@link Instant#EPOCH} when the
+     * sitemap gives none) against the seen-state. Past the cap the newest are kept (the ones people comment on
+     * now). An article older than the horizon is neither taken nor kept; one without lastmod is taken once.
+     */
+    static Selection select(Map<String, Instant> articles, Map<String, String> seenBefore, Instant horizon,
+                            int maxEntries, long sequence) {
+        List<Map.Entry<String, Instant>> listed = new ArrayList<>(articles.entrySet());
+        if (listed.size() > maxEntries) {
+            listed.sort(Map.Entry.<String, Instant>comparingByValue(Comparator.reverseOrder()));
+            listed = listed.subList(0, maxEntries);
+        }
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (Map.Entry<String, Instant> article : listed) {
+            String key = ARTICLE_KEY + article.getKey();
+            Instant lastmod = article.getValue();
+            boolean dated = !lastmod.equals(Instant.EPOCH);
+            if (dated && lastmod.isBefore(horizon)) {
+                continue;
+            }
+            String before = seenBefore.get(key);
+            long kept = before == null ? 0 : lastmodOf(before);
+            if (before == null) {
+                added.add(article.getKey());
+            } else if (lastmod.toEpochMilli() > kept) {
+                changed.add(article.getKey());
+            }
+            seen.put(key, Math.max(lastmod.toEpochMilli(), kept) + ":article:x:" + sequence);
+        }
+        return new Selection(added, changed, seen, articles.size());
     }
 
     /** A dead letter once per distinct problem: the marker in the seen-state is what "once" remembers. */
