@@ -85,7 +85,8 @@ final class SitemapTry {
             out.flush();
             int listed = polled.outcome().entriesParsed();
             err.println("sitemap: lists " + listed + " articles on its host; " + polled.outcome().discovered().size()
-                    + " would be crawled (lastmod within " + ingest.sitemapHorizonDays() + " days, or none given)");
+                    + " would be crawled (lastmod within " + ingest.sitemapHorizonDays() + " days or none given, at most "
+                    + ingest.sitemapMaxEntries() + ")");
             return 0;
         }
     }

@@ -166,8 +166,8 @@ public final class SitemapPoller {
         }
         Selection selection = select(articles, seen, horizon, settings.maxEntries(), sequence);
         if (selection.listed() > settings.maxEntries()) {
-            report(seen, letters, source, "overflow", "the sitemap lists " + selection.listed() + " articles, more"
-                    + " than the cap of " + settings.maxEntries() + " (ingest.sitemapMaxEntries): only the newest are"
+            report(seen, letters, source, "overflow", "the sitemap lists " + selection.listed() + " articles within"
+                    + " the horizon, more than the cap of " + settings.maxEntries() + " (ingest.sitemapMaxEntries): only the newest are"
                     + " crawled", "SitemapTooLarge", now, sequence);
         }
         seen.putAll(selection.seen());
@@ -188,8 +188,8 @@ public final class SitemapPoller {
                 maxPoll);
         IngestState.Feed next = new IngestState.Feed(prev.url(), null, null, seen, now, now, interval, prev.lastError(),
                 prev.lastErrorAt(), prev.errorCount(), 0, prev.itemsPublished(), prev.polls() + 1);
-        return new FeedPoller.Polled(new PollOutcome(next, List.of(), letters, Math.min(selection.listed(),
-                settings.maxEntries()), false, discovered, changed), status, null, false, false, crawlDelay);
+        return new FeedPoller.Polled(new PollOutcome(next, List.of(), letters, articles.size(), false, discovered,
+                changed), status, null, false, false, crawlDelay);
     }
 
     /**
@@ -198,7 +198,7 @@ public final class SitemapPoller {
      * @param added articles not seen before (to become thread sources)
      * @param changed articles seen before whose lastmod is newer now
      * @param seen the seen-state entries of the articles taken this visit
-     * @param listed how many articles were listed, before the cap
+     * @param listed how many articles listed are within the horizon (or undated), before the cap
      */
     record Selection(List<String> added, List<String> changed, Map<String, String> seen, int listed) {
         Selection {
@@ -215,7 +215,10 @@ public final class SitemapPoller {
      */
     static Selection select(Map<String, Instant> articles, Map<String, String> seenBefore, Instant horizon,
                             int maxEntries, long sequence) {
-        List<Map.Entry<String, Instant>> listed = new ArrayList<>(articles.entrySet());
+        // the horizon first: a news sitemap listing years of articles is not "too many" for the few recent ones
+        List<Map.Entry<String, Instant>> listed = new ArrayList<>(articles.entrySet().stream()
+                .filter(a -> a.getValue().equals(Instant.EPOCH) || !a.getValue().isBefore(horizon)).toList());
+        int recent = listed.size();
         if (listed.size() > maxEntries) {
             listed.sort(Map.Entry.<String, Instant>comparingByValue(Comparator.reverseOrder()));
             listed = listed.subList(0, maxEntries);
@@ -226,10 +229,6 @@ public final class SitemapPoller {
         for (Map.Entry<String, Instant> article : listed) {
             String key = ARTICLE_KEY + article.getKey();
             Instant lastmod = article.getValue();
-            boolean dated = !lastmod.equals(Instant.EPOCH);
-            if (dated && lastmod.isBefore(horizon)) {
-                continue;
-            }
             String before = seenBefore.get(key);
             long kept = before == null ? 0 : lastmodOf(before);
             if (before == null) {
@@ -239,7 +238,7 @@ public final class SitemapPoller {
             }
             seen.put(key, Math.max(lastmod.toEpochMilli(), kept) + ":article:x:" + sequence);
         }
-        return new Selection(added, changed, seen, articles.size());
+        return new Selection(added, changed, seen, recent);
     }
 
     /** A dead letter once per distinct problem: the marker in the seen-state is what "once" remembers. */

@@ -210,6 +210,25 @@ class SitemapCrawlIT {
     }
 
     @Test
+    void entriesPastTheCapAreReportedOnceAndTheNewestAreTaken() {
+        IngestConfig capped = new IngestConfig("https://vigie.example/contact", List.of("127.0.0.0/8"), 50L, 60L,
+                2000L, 5000L, 1_000_000L, 3, 2, true, 60L, 3600L, 60L, 2000, 60_000L, List.of(), null, List.of(), 10,
+                30L, 7L, 1);
+        try (FetchStack small = FetchStack.of(capped, Clock.systemUTC())) {
+            IngestState.Source source = new IngestState.Source("News", news.url("/sitemap_index.xml"), "sitemap", 60L,
+                    3600L, List.of(), false, "config", NOW, null, null);
+            FeedPoller.Polled first = small.poller().poll(source, null, 60, 3600, NOW);
+            assertEquals(List.of(news.url("/news/lock-recall")),
+                    first.outcome().discovered().stream().map(IngestState.Source::url).toList(), "the newest of the two");
+            DeadLetter tooMany = first.outcome().deadLetters().stream()
+                    .filter(d -> d.errorType().equals("SitemapTooLarge")).findFirst().orElseThrow();
+            assertTrue(tooMany.reason().contains("more than the cap of 1"), tooMany.reason());
+            FeedPoller.Polled second = small.poller().poll(source, first.outcome().feedState(), 60, 3600, NOW);
+            assertTrue(second.outcome().deadLetters().isEmpty(), "reported once: " + second.outcome().deadLetters());
+        }
+    }
+
+    @Test
     void aMalformedSitemapFailsTheVisitWithADeadLetter() {
         news.route("/sitemap_index.xml", ex -> LocalSites.respond(ex, 200, "application/xml",
                 utf8("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>"
