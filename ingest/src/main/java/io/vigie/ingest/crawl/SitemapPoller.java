@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One visit of a {@code sitemap} source: the sitemap (or sitemap index and the sitemaps it lists, up to the
@@ -41,7 +42,8 @@ import java.util.Set;
  *
  * <p>Never a silent drop: an unreadable or malformed sitemap is a dead letter and a failed visit (a sitemap of an
  * index: a dead letter, the others are still read); a URL on another host than the sitemap's, and the entries past
- * the cap, are a dead letter, once (a marker in the seen-state keeps the next visits from repeating it).
+ * the cap, and the sitemaps of an index past the file limit (the newest are read first), are a dead letter, once
+ * (a marker in the seen-state keeps the next visits from repeating it).
  */
 public final class SitemapPoller {
     private static final String ARTICLE_KEY = "article|";
@@ -79,7 +81,7 @@ public final class SitemapPoller {
         Map<String, String> seen = new HashMap<>(prev.seen());
         List<DeadLetter> letters = new ArrayList<>();
         Map<String, Instant> articles = new LinkedHashMap<>();
-        Set<String> refused = new java.util.TreeSet<>();
+        Set<String> refused = new TreeSet<>();
         Deque<URI> files = new ArrayDeque<>(List.of(root));
         Set<String> read = new HashSet<>();
         Duration crawlDelay = null;
@@ -144,7 +146,13 @@ public final class SitemapPoller {
                 letters.add(unreadable);
                 continue;
             }
-            for (SitemapReader.Entry entry : listing.entries()) {
+            List<SitemapReader.Entry> entries = new ArrayList<>(listing.entries());
+            if (listing.index()) {
+                // newest sitemaps first (an undated one counts as new): past the file limit, the old months wait
+                entries.sort(Comparator.comparing((SitemapReader.Entry e) -> e.lastModified() == null ? Instant.MAX
+                        : e.lastModified()).reversed());
+            }
+            for (SitemapReader.Entry entry : entries) {
                 String url1 = entry.url().toString();
                 if (!host.equals(CanonicalUrl.host(url1)) || !url1.matches("(?i)https?://.*")) {
                     refused.add(url1);
@@ -159,6 +167,11 @@ public final class SitemapPoller {
             }
         }
         long sequence = prev.polls() + 1;
+        if (!files.isEmpty()) {
+            report(seen, letters, source, "files:" + files.size(), files.size() + " sitemap(s) of the index past the"
+                    + " limit of " + maxFiles + " files a visit (maxPages) are not read, e.g. " + files.peek(),
+                    "SitemapTooLarge", now, sequence);
+        }
         if (!refused.isEmpty()) {
             report(seen, letters, source, "offhost:" + String.join(" ", refused).hashCode(), refused.size()
                     + " URL(s) on another host than the sitemap's (" + host + ") are not crawled: "

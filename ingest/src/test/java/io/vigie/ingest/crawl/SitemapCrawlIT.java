@@ -229,6 +229,20 @@ class SitemapCrawlIT {
     }
 
     @Test
+    void pastTheFileLimitTheNewestSitemapsOfTheIndexAreReadAndTheRestReported() {
+        IngestState.Source source = new IngestState.Source("News", news.url("/sitemap_index.xml"), "sitemap", 60L,
+                3600L, List.of(), false, "config", NOW, null, 2);
+        FeedPoller.Polled polled = stack.poller().poll(source, null, 60, 3600, NOW);
+        assertEquals(List.of(news.url("/news/lock-recall")),
+                polled.outcome().discovered().stream().map(IngestState.Source::url).toList(),
+                "the index and its newest sitemap only");
+        assertFalse(news.requests.contains("/sitemap-blog.xml.gz"), news.requests.toString());
+        DeadLetter notRead = polled.outcome().deadLetters().stream()
+                .filter(d -> d.errorType().equals("SitemapTooLarge")).findFirst().orElseThrow();
+        assertTrue(notRead.reason().contains("1 sitemap(s) of the index past the limit of 2"), notRead.reason());
+    }
+
+    @Test
     void aMalformedSitemapFailsTheVisitWithADeadLetter() {
         news.route("/sitemap_index.xml", ex -> LocalSites.respond(ex, 200, "application/xml",
                 utf8("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>"
