@@ -107,6 +107,14 @@ public final class WebSettings {
             }
         }
 
+        /** Without the client secret: a configuration printed in a log or an error message must not carry it. */
+        @Override
+        public String toString() {
+            return "Oidc[providerName=" + providerName + ", issuer=" + issuer + ", clientId=" + clientId
+                    + ", clientSecret=***, redirectBaseUrl=" + redirectBaseUrl + ", scopes=" + scopes + ", roleClaim="
+                    + roleClaim + ", roles=" + roles + ", defaultRole=" + defaultRole + "]";
+        }
+
         private static String absoluteUrl(String key, String value) {
             if (value == null || value.isBlank()) {
                 throw new IllegalArgumentException(key + " is required");

@@ -1,6 +1,7 @@
 package io.vigie.dashboards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,5 +95,12 @@ class OidcConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> bind(none));
         assertTrue(e.getMessage().contains("nobody could sign in"), e.getMessage());
         assertEquals("viewer", bind(none + "    defaultRole: Viewer\n").oidc().defaultRole());
+    }
+
+    @Test
+    void theClientSecretIsNeverPrinted() {
+        String printed = bind(VALID).toString();
+        assertTrue(printed.contains("clientId=vigie"), printed);
+        assertFalse(printed.contains("from-env"), printed);
     }
 }
