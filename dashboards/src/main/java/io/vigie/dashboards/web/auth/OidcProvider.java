@@ -132,11 +132,14 @@ public final class OidcProvider {
 
     /** Exchanges the code, checks the ID token and maps the role; the state was checked by the caller. */
     public SignedIn finish(String code, String codeVerifier, String nonce) throws SignInRefused {
-        Discovered d = discovered();
-        JWT idToken = exchange(d.metadata(), code, codeVerifier);
+        return signedIn(exchange(discovered().metadata(), code, codeVerifier), nonce);
+    }
+
+    /** Who this ID token says signed in, once it is validated against the provider's keys and this sign-in's nonce. */
+    SignedIn signedIn(JWT idToken, String nonce) throws SignInRefused {
         IDTokenClaimsSet claims;
         try {
-            claims = d.validator().validate(idToken, new Nonce(nonce));
+            claims = discovered().validator().validate(idToken, new Nonce(nonce));
         } catch (BadJOSEException | JOSEException e) {
             // Nimbus's messages name the failed check ("Expired JWT", "Unexpected JWT nonce"), never the token.
             throw new SignInRefused(Refusal.INVALID_ID_TOKEN, e.getMessage());
