@@ -82,12 +82,13 @@ final class Fuzz {
             t.setDaemon(true);
             return t;
         });
-        long end = System.nanoTime() + budget.toNanos();
         int n = 0;
         try {
             for (String c : corpus) {
                 once(worker, target, c, n++);
             }
+            // The budget is for the mutations: the corpus, read once as it is, comes first whatever its size.
+            long end = System.nanoTime() + budget.toNanos();
             while (System.nanoTime() < end) {
                 once(worker, target, mutate(corpus, dictionary), n++);
             }
