@@ -143,6 +143,11 @@ public final class AlertingApi implements VigieService {
         app.exception(NoSuchElementException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e));
         app.exception(IllegalStateException.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e));
+        // A malformed ISO duration ("P", "PTx") or one that overflows an instant: the caller's input, not a 500.
+        app.exception(java.time.DateTimeException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
+                new IllegalArgumentException("bad time or duration: " + e.getMessage())));
+        app.exception(ArithmeticException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
+                new IllegalArgumentException("time or duration out of range: " + e.getMessage())));
         app.exception(io.javalin.validation.ValidationException.class,
                 (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e));
         app.exception(com.fasterxml.jackson.core.JacksonException.class,
@@ -190,14 +195,18 @@ public final class AlertingApi implements VigieService {
     }
 
     private void act(Context ctx, String action) throws Exception {
-        ActionRequest body = ctx.body().isBlank() ? new ActionRequest(null, null)
-                : json.readValue(ctx.body(), ActionRequest.class);
+        ActionRequest body = ctx.body().isBlank() ? null : json.readValue(ctx.body(), ActionRequest.class);
+        // A JSON null body reads as null: the same as no body, "actor is required" below, not a 500.
+        body = body == null ? new ActionRequest(null, null) : body;
         incident(ctx.pathParam("id"));
         ctx.json(desk.act(ctx.pathParam("id"), action, required(body.actor(), "actor"), body.note()));
     }
 
     private Silence silence(Context ctx, String id) throws Exception {
         SilenceRequest r = json.readValue(ctx.body(), SilenceRequest.class);
+        if (r == null) {
+            throw new IllegalArgumentException("the body must be a JSON object: {\"matchers\": [...], ...}");
+        }
         if (r.matchers() == null || r.matchers().isEmpty()) {
             throw new IllegalArgumentException("matchers: at least one is required, e.g. brand=\"acme\"");
         }

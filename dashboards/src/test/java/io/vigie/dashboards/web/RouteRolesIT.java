@@ -10,10 +10,8 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.vigie.dashboards.web.auth.Role;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,6 +95,10 @@ class RouteRolesIT {
         root.addAppender(logs);
         List<String> bodies = new ArrayList<>();
         try (WebFixture web = WebFixture.startWithDesk()) {
+            // The mentions index answering first (its shards are allocated a moment after the start): a 5xx is a bug.
+            io.vigie.dashboards.index.IndexerFixture.await("the index answers", Duration.ofSeconds(90),
+                    io.vigie.dashboards.index.IndexerFixture.quietly(() -> web.get("/api/search?q=x").statusCode() == 200
+                            && web.get("/api/overview").statusCode() == 200));
             List<Routes.Declared> table = web.web.routes().table();
             assertTrue(table.size() >= 40, "the desk instance declares every route: " + table);
 
@@ -218,8 +220,7 @@ class RouteRolesIT {
                 HttpRequest.newBuilder(URI.create(web.url("/api/me"))).header("Authorization", BAD_TOKEN).build(),
                 HttpRequest.newBuilder(URI.create(web.url("/api/me?token=" + BAD_TOKEN))).build(),
                 HttpRequest.newBuilder(URI.create(web.url("/api/me"))).header("Cookie", "vigie_session=" + BAD_TOKEN).build(),
-                HttpRequest.newBuilder(URI.create(web.url("/no/such/page?password="
-                        + URLEncoder.encode(WRONG_PASSWORD, StandardCharsets.UTF_8)))).header("Authorization",
+                HttpRequest.newBuilder(URI.create(web.url("/no/such/page"))).header("Authorization",
                         "Bearer " + web.viewerToken).build())) {
             HttpResponse<String> r2 = web.send(r);
             bodies.add(r2.body());
