@@ -127,7 +127,7 @@ public final class AlertingApi implements VigieService {
             ctx.json(desk.addSilence(silence(ctx, ctx.pathParam("id"))));
         });
         route(HandlerType.DELETE, "/api/silences/{id}", ctx -> {
-            String actor = required(ctx.queryParam("actor"), "actor");
+            String actor = oneLine(required(ctx.queryParam("actor"), "actor"), "actor");
             if (!desk.deleteSilence(ctx.pathParam("id"), actor)) {
                 throw new NoSuchElementException("no silence " + ctx.pathParam("id"));
             }
@@ -199,7 +199,7 @@ public final class AlertingApi implements VigieService {
         // A JSON null body reads as null: the same as no body, "actor is required" below, not a 500.
         body = body == null ? new ActionRequest(null, null) : body;
         incident(ctx.pathParam("id"));
-        ctx.json(desk.act(ctx.pathParam("id"), action, required(body.actor(), "actor"), body.note()));
+        ctx.json(desk.act(ctx.pathParam("id"), action, oneLine(required(body.actor(), "actor"), "actor"), body.note()));
     }
 
     private Silence silence(Context ctx, String id) throws Exception {
@@ -210,7 +210,7 @@ public final class AlertingApi implements VigieService {
         if (r.matchers() == null || r.matchers().isEmpty()) {
             throw new IllegalArgumentException("matchers: at least one is required, e.g. brand=\"acme\"");
         }
-        r.matchers().forEach(Matcher::parse);
+        r.matchers().forEach(m -> Matcher.parse(oneLine(m, "matchers")));
         Instant now = clock.instant();
         Instant starts = r.startsAt() == null ? now : r.startsAt();
         Instant ends = r.endsAt();
@@ -220,7 +220,7 @@ public final class AlertingApi implements VigieService {
         if (ends == null) {
             throw new IllegalArgumentException("endsAt or duration is required: a silence always expires");
         }
-        return new Silence(0, id, r.matchers(), starts, ends, required(r.author(), "author"),
+        return new Silence(0, id, r.matchers(), starts, ends, oneLine(required(r.author(), "author"), "author"),
                 required(r.reason(), "reason"), now);
     }
 
@@ -277,6 +277,14 @@ public final class AlertingApi implements VigieService {
                 : new AlertingConfig.Receiver("link", "webhook", null, null, "en", "UTC", null, null, null, null);
         page.put("language", shownTo.language());
         ctx.contentType("text/html; charset=utf-8").result(renderer.render("link.html.peb", "html", page, shownTo));
+    }
+
+    /** Who did it goes into one-line log records: a line break or control character there would forge a record. */
+    private static String oneLine(String value, String field) {
+        if (value != null && value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+            throw new IllegalArgumentException(field + ": no line breaks or control characters");
+        }
+        return value;
     }
 
     private static String required(String value, String field) {

@@ -101,6 +101,22 @@ class AlertingApiFuzzTest {
     }
 
     @Test
+    void anActorOrAuthorWithALineBreakIsRefusedSoItCannotForgeALogRecord() throws Exception {
+        router.onSignal(signal("s1", "acme", SignalKind.VOLUME, SignalPhase.START, T0, 30, 10));
+        String id = router.incidents().get(0).incidentId();
+        String forged = "alice\\n03:00:00.000 INFO  service=alerting event=resolved incident=" + id + " actor=\\\"boss";
+        for (String[] call : List.of(new String[] {"/api/incidents/" + id + "/notes", "{\"actor\": \"" + forged + "\"}"},
+                new String[] {"/api/silences", "{\"matchers\": [\"brand=\\\"acme\\\"\"], \"duration\": \"1h\","
+                        + " \"author\": \"" + forged + "\", \"reason\": \"r\"}"})) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + call[0]))
+                    .POST(HttpRequest.BodyPublishers.ofString(call[1])).header("Authorization", "Bearer t0ken").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode(), call[0] + ": " + r.body());
+            assertTrue(r.body().contains("line breaks"), r.body());
+        }
+    }
+
+    @Test
     void aJsonNullBodyIsABadRequestNotAServerError() throws Exception {
         router.onSignal(signal("s1", "acme", SignalKind.VOLUME, SignalPhase.START, T0, 30, 10));
         String id = router.incidents().get(0).incidentId();

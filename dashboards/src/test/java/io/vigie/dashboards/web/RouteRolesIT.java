@@ -183,6 +183,12 @@ class RouteRolesIT {
                         : ThrowableProxyUtil.asString(e.getThrowableProxy())));
             }
             assertTrue(lines.stream().anyMatch(l -> l.contains("event=signin_failed")), "the failed sign-in is logged");
+            for (ILoggingEvent e : logs.list) {
+                if (e.getLoggerName().equals(SignInPages.class.getName())) {
+                    assertFalse(e.getFormattedMessage().matches("(?s).*[\\r\\n].*"),
+                            "a sign-in record on one line, a name cannot forge another: " + e.getFormattedMessage());
+                }
+            }
             for (String secret : secrets) {
                 for (String line : lines) {
                     assertFalse(line.contains(secret), "a secret in the log: " + line);
@@ -203,7 +209,8 @@ class RouteRolesIT {
     /** A wrong password, an unknown user with the real password, a bad token in every place one could be sent. */
     private static void secretsAreTriedWrongly(WebFixture web, List<String> bodies) throws Exception {
         for (String[] attempt : List.of(new String[] {WebFixture.VIEWER, WRONG_PASSWORD},
-                new String[] {"nobody-" + System.nanoTime(), WebFixture.PASSWORD})) {
+                new String[] {"nobody-" + System.nanoTime(), WebFixture.PASSWORD},
+                new String[] {"eve\nevent=signin user=\"ada\" role=admin", WRONG_PASSWORD})) {
             HttpResponse<String> form = web.send(HttpRequest.newBuilder(URI.create(web.url("/signin"))).build());
             String pre = form.headers().allValues("Set-Cookie").stream()
                     .filter(c -> c.startsWith(SignInPages.PRE_SIGN_IN_COOKIE + "=")).findFirst().orElseThrow();
