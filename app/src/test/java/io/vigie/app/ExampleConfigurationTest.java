@@ -51,10 +51,13 @@ class ExampleConfigurationTest {
     @Test
     void theIngestSectionBindsAndPassesTheIngestChecks() {
         IngestConfig ingest = IngestConfig.bind(example());
-        assertEquals(3, ingest.sources().size());
+        assertEquals(4, ingest.sources().size());
         assertEquals("feed", ingest.sources().get(0).kind());
         assertEquals("forum", ingest.sources().get(2).kind());
         assertEquals("velo-forum", ingest.rule(ingest.sources().get(2).rule()).name());
+        assertEquals("sitemap", ingest.sources().get(3).kind());
+        assertEquals(10, ingest.sources().get(3).maxPages());
+        assertEquals(7L, ingest.sitemapHorizonDays());
         assertEquals("Europe/Paris", ingest.crawlRules().get(0).timeZone());
     }
 

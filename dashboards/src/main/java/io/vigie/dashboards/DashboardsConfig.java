@@ -17,11 +17,12 @@ import java.util.Map;
  * @param competitorSets named groups of brand ids compared by share of voice, e.g. {@code cycling: [kryptonite, abus]}
  * @param session how sign-in cookies are signed and how long they last
  * @param timeZone the time zone pages show times in until a user picks another
+ * @param oidc OpenID Connect sign-in next to the password form, or null for password sign-in only
  */
 public record DashboardsConfig(IndexerSettings indexer, Http http, List<WebSettings.User> users,
         List<WebSettings.ApiToken> apiTokens, Map<String, List<String>> competitorSets, WebSettings.Session session,
-        String timeZone) {
-    public static final DashboardsConfig DEFAULTS = new DashboardsConfig(null, null, null, null, null, null, null);
+        String timeZone, WebSettings.Oidc oidc) {
+    public static final DashboardsConfig DEFAULTS = new DashboardsConfig(null, null, null, null, null, null, null, null);
 
     public DashboardsConfig {
         indexer = indexer == null ? IndexerSettings.DEFAULTS : indexer;

@@ -14,6 +14,7 @@ import io.vigie.dashboards.web.WebSetup;
 import io.vigie.dashboards.web.auth.Accounts;
 import io.vigie.dashboards.web.auth.ApiTokens;
 import io.vigie.dashboards.web.auth.Passwords;
+import io.vigie.dashboards.web.auth.OidcProvider;
 import io.vigie.dashboards.web.auth.SessionCookie;
 import io.vigie.dashboards.web.live.LiveFeed;
 import io.vigie.dashboards.web.live.LiveHub;
@@ -91,7 +92,8 @@ public final class DashboardsStage implements Stage {
                 : generatedSecret(stateDirectory);
         return new WebSetup(config.http(), accounts, new ApiTokens(config.apiTokens()),
                 new SessionCookie(secret, Duration.ofHours(config.session().hours()), clock), ZoneId.of(config.timeZone()),
-                config.competitorSets(), config.session().secureCookies());
+                config.competitorSets(), config.session().secureCookies(),
+                config.oidc() == null ? null : new OidcProvider(config.oidc()));
     }
 
     /** One instance without a configured secret keeps its own under the state directory, so restarts keep sessions. */

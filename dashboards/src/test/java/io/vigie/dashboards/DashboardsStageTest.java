@@ -28,18 +28,20 @@ class DashboardsStageTest {
     @Test
     void byDefaultTheStageRunsTheIndexerTheLiveFeedAndTheWebServer() {
         List<VigieService> services = new DashboardsStage().services(context(""));
-        // The desk's follower first (responses, templates, incidents), then the response indexer the indexer tells.
-        assertEquals(5, services.size());
+        // The desk's follower first (responses, templates, incidents), then the response indexer the indexer tells,
+        // and the engagement history's writer.
+        assertEquals(6, services.size());
         assertInstanceOf(MentionIndexer.class, services.get(2));
-        assertInstanceOf(DashboardWeb.class, services.get(4));
-        assertEquals(List.of("dashboards-follower", "response-indexer", "indexer", "dashboard-live", "dashboard-web"),
+        assertInstanceOf(DashboardWeb.class, services.get(5));
+        assertEquals(List.of("dashboards-follower", "response-indexer", "indexer", "engagement-indexer", "dashboard-live",
+                "dashboard-web"),
                 services.stream().map(VigieService::name).toList());
     }
 
     @Test
     void eachServiceCanBeSwitchedOff() {
         List<VigieService> indexOnly = new DashboardsStage().services(context("dashboards:\n  http:\n    enabled: false\n"));
-        assertEquals(List.of("dashboards-follower", "response-indexer", "indexer"), indexOnly.stream().map(VigieService::name).toList());
+        assertEquals(List.of("dashboards-follower", "response-indexer", "indexer", "engagement-indexer"), indexOnly.stream().map(VigieService::name).toList());
         List<VigieService> pageOnly = new DashboardsStage().services(context("dashboards:\n  indexer:\n    enabled: false\n"));
         assertEquals(List.of("dashboards-follower", "dashboard-live", "dashboard-web"), pageOnly.stream().map(VigieService::name).toList());
     }

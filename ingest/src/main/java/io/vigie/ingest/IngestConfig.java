@@ -20,7 +20,7 @@ import java.util.Set;
  *   sources:
  *     - name: Kryptonite forum
  *       url: https://forum.example/feed
- *       kind: feed            # feed | comments | video | site
+ *       kind: feed            # feed | comments | video | site | thread | forum | sitemap
  *       minPollSeconds: 300
  *       maxPollSeconds: 3600
  *       brands: [kryptonite]
@@ -47,13 +47,33 @@ public record IngestConfig(
         Push push,
         List<SiteRule> crawlRules,
         Integer defaultMaxPages,
-        Long retireAfterDays) {
+        Long retireAfterDays,
+        Long sitemapHorizonDays,
+        Integer sitemapMaxEntries) {
 
-    /** Source kinds: feeds ({@code feed, comments, video, site}) and crawled pages ({@code thread, forum}). */
-    public static final List<String> KINDS = List.of("feed", "comments", "video", "site", "thread", "forum");
+    /**
+     * Source kinds: feeds ({@code feed, comments, video, site}) and crawled pages ({@code thread, forum, sitemap}).
+     */
+    public static final List<String> KINDS = List.of("feed", "comments", "video", "site", "thread", "forum", "sitemap");
+
+    /** The kinds read by the crawler, to which a site rule and a page limit apply. */
+    public static final List<String> CRAWLED_KINDS = List.of("thread", "forum", "sitemap");
 
     public static final IngestConfig DEFAULTS = new IngestConfig(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    /** Without sitemap settings (their defaults). */
+    public IngestConfig(String contactUrl, List<String> allowedPrivateRanges, Long minHostDelayMillis,
+                        Long maxBackoffSeconds, Long connectTimeoutMillis, Long readTimeoutMillis, Long maxResponseBytes,
+                        Integer maxRedirects, Integer fetchThreads, Boolean obeyRobots, Long defaultMinPollSeconds,
+                        Long defaultMaxPollSeconds, Long signalPollSeconds, Integer seenLimitPerFeed,
+                        Long transactionTimeoutMillis, List<SourceConfig> sources, Push push, List<SiteRule> crawlRules,
+                        Integer defaultMaxPages, Long retireAfterDays) {
+        this(contactUrl, allowedPrivateRanges, minHostDelayMillis, maxBackoffSeconds, connectTimeoutMillis,
+                readTimeoutMillis, maxResponseBytes, maxRedirects, fetchThreads, obeyRobots, defaultMinPollSeconds,
+                defaultMaxPollSeconds, signalPollSeconds, seenLimitPerFeed, transactionTimeoutMillis, sources, push,
+                crawlRules, defaultMaxPages, retireAfterDays, null, null);
+    }
 
     /** Without crawl settings (feeds and push only). */
     public IngestConfig(String contactUrl, List<String> allowedPrivateRanges, Long minHostDelayMillis,
@@ -64,7 +84,7 @@ public record IngestConfig(
         this(contactUrl, allowedPrivateRanges, minHostDelayMillis, maxBackoffSeconds, connectTimeoutMillis,
                 readTimeoutMillis, maxResponseBytes, maxRedirects, fetchThreads, obeyRobots, defaultMinPollSeconds,
                 defaultMaxPollSeconds, signalPollSeconds, seenLimitPerFeed, transactionTimeoutMillis, sources, push,
-                null, null, null);
+                null, null, null, null, null);
     }
 
     /** Without a push endpoint (polling only). */
@@ -76,7 +96,7 @@ public record IngestConfig(
         this(contactUrl, allowedPrivateRanges, minHostDelayMillis, maxBackoffSeconds, connectTimeoutMillis,
                 readTimeoutMillis, maxResponseBytes, maxRedirects, fetchThreads, obeyRobots, defaultMinPollSeconds,
                 defaultMaxPollSeconds, signalPollSeconds, seenLimitPerFeed, transactionTimeoutMillis, sources, null,
-                null, null, null);
+                null, null, null, null, null);
     }
 
     /**
@@ -112,6 +132,11 @@ public record IngestConfig(
         crawlRules = crawlRules == null ? List.of() : List.copyOf(crawlRules);
         defaultMaxPages = defaultMaxPages == null ? 20 : defaultMaxPages;
         retireAfterDays = retireAfterDays == null ? 30L : retireAfterDays;
+        // a week: a news sitemap lists years of articles, and comments gather in the first days
+        sitemapHorizonDays = sitemapHorizonDays == null ? 7L : sitemapHorizonDays;
+        // the seen-state keeps one entry per article in one ingest.state record, which must stay under Kafka's
+        // default message size (about 80 bytes an entry)
+        sitemapMaxEntries = sitemapMaxEntries == null ? 5000 : sitemapMaxEntries;
     }
 
     /** The rule of that name, or null. */
@@ -206,6 +231,8 @@ public record IngestConfig(
         }
         positive(doc, "ingest.defaultMaxPages", defaultMaxPages);
         positive(doc, "ingest.retireAfterDays", retireAfterDays);
+        positive(doc, "ingest.sitemapHorizonDays", sitemapHorizonDays);
+        positive(doc, "ingest.sitemapMaxEntries", sitemapMaxEntries);
         Set<String> names = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {
             SourceConfig s = sources.get(i);
@@ -223,8 +250,8 @@ public record IngestConfig(
             if (s.rule() != null && rule(s.rule()) == null) {
                 throw doc.error(key + ".rule", "names no rule of ingest.crawlRules: " + s.rule());
             }
-            if (s.rule() != null && !"thread".equals(s.kind()) && !"forum".equals(s.kind())) {
-                throw doc.error(key + ".rule", "applies to kind thread or forum only");
+            if (s.rule() != null && !CRAWLED_KINDS.contains(s.kind())) {
+                throw doc.error(key + ".rule", "applies to kind thread, forum or sitemap only");
             }
             if (s.maxPages() != null && s.maxPages() <= 0) {
                 throw doc.error(key + ".maxPages", "must be positive");

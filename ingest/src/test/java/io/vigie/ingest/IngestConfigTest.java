@@ -54,6 +54,30 @@ class IngestConfigTest {
     }
 
     @Test
+    void aSitemapSourceBindsWithItsHorizonAndCap() {
+        IngestConfig c = IngestConfig.bind(doc("""
+                ingest:
+                  contactUrl: https://example.org/monitoring
+                  sitemapHorizonDays: 3
+                  sitemapMaxEntries: 2000
+                  sources:
+                    - name: Le Journal
+                      url: https://journal.example/sitemap_index.xml.gz
+                      kind: sitemap
+                      maxPages: 5
+                """));
+        assertEquals("sitemap", c.sources().get(0).kind());
+        assertEquals(5, c.sources().get(0).maxPages());
+        assertEquals(3L, c.sitemapHorizonDays());
+        assertEquals(2000, c.sitemapMaxEntries());
+        assertEquals(7L, IngestConfig.bind(doc("ingest:\n  contactUrl: https://e.org/\n")).sitemapHorizonDays(),
+                "a week by default");
+        ConfigException zero = assertThrows(ConfigException.class, () -> IngestConfig.bind(doc(
+                "ingest:\n  contactUrl: https://e.org/\n  sitemapMaxEntries: 0\n")));
+        assertEquals("ingest.sitemapMaxEntries", zero.key());
+    }
+
+    @Test
     void aMalformedRangeOrAnUnknownKindIsRefused() {
         ConfigException range = assertThrows(ConfigException.class, () -> IngestConfig.bind(doc(
                 "ingest:\n  contactUrl: https://e.org/\n  allowedPrivateRanges: [10.0.0.0/99]\n")));

@@ -38,11 +38,14 @@ public record IngestState(int schemaVersion, Source source, Feed feed) {
      *     (YouTube or Media RSS channel) or "site" (a page whose feeds are discovered)
      * @param brands brand ids this source is known to talk about; a signal on one of them polls it faster
      *     ; for pages without feeds, "thread" (an article or forum thread and its comments, followed through its
-     *     pages) or "forum" (an index that lists threads: each new one becomes a "thread" source)
-     * @param origin who wrote it: "config", "cli", or "forum:&lt;name&gt;" for a thread found on a forum index
-     * @param rule for "thread" and "forum": the name of the site rule in {@code ingest.crawlRules}, or null (structured
+     *     pages), "forum" (an index that lists threads: each new one becomes a "thread" source) or "sitemap" (an
+     *     XML sitemap or sitemap index: each article it lists becomes a "thread" source)
+     * @param origin who wrote it: "config", "cli", "forum:&lt;name&gt;" for a thread found on a forum index, or
+     *     "sitemap:&lt;name&gt;" for an article listed by a sitemap
+     * @param rule for "thread", "forum" and "sitemap": the name of the site rule in {@code ingest.crawlRules}, or null (structured
      *     data, then the generic reader). Added after schema version 1: older records read as null.
-     * @param maxPages for "thread" and "forum": how many pages are followed per visit, or null for the default
+     * @param maxPages for "thread" and "forum": how many pages are followed per visit; for "sitemap": how many
+     *     sitemap files (the index and its sitemaps) are read per visit; null for the default
      */
     public record Source(String name, String url, String kind, Long minPollSeconds, Long maxPollSeconds,
                          List<String> brands, boolean paused, String origin, Instant updatedAt, String rule,
@@ -62,7 +65,7 @@ public record IngestState(int schemaVersion, Source source, Feed feed) {
 
         /** Whether it is read as HTML pages by the crawler rather than as a feed. */
         public boolean crawled() {
-            return kind.equals("thread") || kind.equals("forum");
+            return kind.equals("thread") || kind.equals("forum") || kind.equals("sitemap");
         }
     }
 

@@ -3,6 +3,7 @@ package io.vigie.dashboards.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.vigie.dashboards.web.auth.OidcProvider;
 import io.vigie.dashboards.web.auth.Role;
 import io.vigie.dashboards.web.brand.BrandPage;
 import io.vigie.dashboards.web.desk.DeskLive;
@@ -58,7 +59,8 @@ final class Routes {
 
     void declare(Javalin app) {
         Cookies cookies = new Cookies(setup.secureCookies());
-        SignInPages signIn = new SignInPages(services.views(), setup.accounts(), setup.sessions(), cookies, services.clock());
+        SignInPages signIn = new SignInPages(services.views(), setup.accounts(), setup.sessions(), cookies, services.clock(),
+                setup.oidc() == null ? null : setup.oidc().displayName());
         MentionSearch tiles = new MentionSearch(services.elasticsearch(), services.alias());
         AnalystSearchPage searchPage = new AnalystSearchPage(services, search);
         SavedSearchActions saved = new SavedSearchActions(search);
@@ -72,6 +74,12 @@ final class Routes {
         get(app, "/health", ctx -> ctx.result("ok"), Role.ANONYMOUS);
         get(app, "/signin", signIn::form, Role.ANONYMOUS);
         post(app, "/signin", signIn::submit, Role.ANONYMOUS);
+        if (setup.oidc() != null) {
+            // OpenID Connect (dashboards.oidc): off to the provider, and back with a code.
+            OidcSignInPages oidc = new OidcSignInPages(setup.oidc(), setup.sessions(), cookies, signIn);
+            get(app, "/signin/oidc", oidc::start, Role.ANONYMOUS);
+            get(app, OidcProvider.CALLBACK_PATH, oidc::callback, Role.ANONYMOUS);
+        }
         get(app, "/lang/{code}", signIn::language, Role.ANONYMOUS);
         post(app, "/csp-report", this::cspReport, Role.ANONYMOUS);
 

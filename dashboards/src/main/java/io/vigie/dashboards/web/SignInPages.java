@@ -33,9 +33,13 @@ final class SignInPages {
     private final SessionCookie sessions;
     private final SignInThrottle throttle;
     private final Cookies cookies;
+    private final String oidcProviderName;
 
-    SignInPages(Views views, Accounts accounts, SessionCookie sessions, Cookies cookies, Clock clock) {
+    /** @param oidcProviderName the OpenID Connect provider offered next to the form, or null for none */
+    SignInPages(Views views, Accounts accounts, SessionCookie sessions, Cookies cookies, Clock clock,
+            String oidcProviderName) {
         this.views = views;
+        this.oidcProviderName = oidcProviderName;
         this.accounts = accounts;
         this.sessions = sessions;
         this.cookies = cookies;
@@ -46,7 +50,8 @@ final class SignInPages {
         showForm(ctx, null, 200);
     }
 
-    private void showForm(Context ctx, String errorKey, int status) {
+    /** The sign-in page, with the message of {@code errorKey} when not null (also how OIDC refusals are shown). */
+    void showForm(Context ctx, String errorKey, int status) {
         // The same token while the cookie lives: a second sign-in tab (or a browser fetching the page twice) must not
         // make the first form stale.
         String token = ctx.cookie(PRE_SIGN_IN_COOKIE);
@@ -60,6 +65,7 @@ final class SignInPages {
         model.put("signinToken", token);
         model.put("next", safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next")));
         model.put("error", errorKey);
+        model.put("oidcProvider", oidcProviderName);
         model.put("name", Optional.ofNullable(ctx.formParam("name")).orElse(""));
         DashboardWeb.noStore(ctx);
         ctx.status(status);

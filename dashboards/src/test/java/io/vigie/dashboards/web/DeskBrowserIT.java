@@ -53,17 +53,21 @@ class DeskBrowserIT {
     void aMentionAssignedInOneBrowserShowsLiveInTheOtherWhichAnswersItAndTheFirstSeesWhoAnswered() throws Exception {
         try (WebFixture web = WebFixture.startWithDesk()) {
             String id = web.index.run + "-desk-browser";
+            String other = web.index.run + "-desk-other";
             web.index.send(TestMentions.simple(id, web.brand, web.index.source, SentimentLabel.NEGATIVE,
                     Instant.now().minusSeconds(900)));
+            web.index.send(TestMentions.simple(other, web.brand, web.index.source, SentimentLabel.NEGATIVE,
+                    Instant.now().minusSeconds(1200)));
             web.index.flush();
-            await("the mention in the desk queue", Duration.ofSeconds(60), quietly(() -> {
+            await("both mentions in the desk queue", Duration.ofSeconds(60), quietly(() -> {
                 JsonNode desk = VigieJson.newMapper().readTree(web.get("/api/desk?brand=" + web.brand).body());
+                int found = 0;
                 for (JsonNode i : desk.path("items")) {
-                    if (i.path("mentionId").asText().equals(id)) {
-                        return true;
+                    if (i.path("mentionId").asText().equals(id) || i.path("mentionId").asText().equals(other)) {
+                        found++;
                     }
                 }
-                return false;
+                return found == 2;
             }));
 
             try (BrowserFixture ada = BrowserFixture.open(web, "desk-ada");
@@ -84,6 +88,8 @@ class DeskBrowserIT {
                     markWindow(b);
                 }
 
+                // Ada starts a note on the other mention: a teammate's change elsewhere must not wipe it.
+                ada.find(itemCss(other) + " [data-input=note]").sendKeys("draft: call the customer");
                 WebElement adaItem = ada.find(itemCss(id));
                 adaItem.findElement(By.cssSelector("[data-input=assignee]")).sendKeys(WebFixture.RESPONDER);
                 Instant assignedAt = Instant.now();
@@ -113,6 +119,21 @@ class DeskBrowserIT {
                 assertTrue(answered.findElement(By.cssSelector("[data-field=closedBy]")).isDisplayed());
                 assertEquals("SAME_THREAD " + REPLY_URL,
                         answered.findElement(By.cssSelector("[data-field=answer]")).getText());
+                assertEquals("draft: call the customer", ada.js("return document.querySelector(arguments[0]"
+                        + " + ' [data-input=note]').value;", itemCss(other)), "the draft survived the live changes");
+                // Read in one script (the list is drawn again on each live change): an answered mention says how
+                // long it waited for its answer, not that it is still waiting.
+                new WebDriverWait(ada.driver(), Duration.ofSeconds(5)).until(d -> "answered after".equals(ada.js(
+                        "const l = document.querySelector(arguments[0] + ' [data-field=waitedLabel]');"
+                                + "return l ? l.textContent : null;", itemCss(id))));
+                // The team's figures per person and per brand: Rémi answered this brand's one mention.
+                // Read in one script: the table is drawn again on each live change.
+                new WebDriverWait(ada.driver(), Duration.ofSeconds(5)).until(d -> "1".equals(ada.js(
+                        "const r = document.querySelector('#figures-detail tr[data-brand=\"' + arguments[0] + '\"]');"
+                                + "return r ? r.cells[1].textContent : null;", web.brand)));
+                assertEquals(Boolean.TRUE, ada.js("return !document.getElementById('figures-detail').hidden && "
+                        + "document.querySelector('#figures-detail tr[data-person=\"' + arguments[0] + '\"]') !== null;",
+                        WebFixture.RESPONDER), "the responder's row");
                 ada.screenshot("answered");
 
                 // The viewer sees the desk and the answer, with nothing to act with; acting anyway is refused.

@@ -45,7 +45,7 @@ final class CliSupport {
                 c.connectTimeoutMillis(), c.readTimeoutMillis(), c.maxResponseBytes(), c.maxRedirects(), c.fetchThreads(),
                 c.obeyRobots(), c.defaultMinPollSeconds(), c.defaultMaxPollSeconds(), c.signalPollSeconds(),
                 c.seenLimitPerFeed(), c.transactionTimeoutMillis(), c.sources(), c.push(), c.crawlRules(), c.defaultMaxPages(),
-                c.retireAfterDays());
+                c.retireAfterDays(), c.sitemapHorizonDays(), c.sitemapMaxEntries());
         out.validate(ConfigDocument.parse("{}", "command line", k -> null));
         return out;
     }

@@ -110,14 +110,15 @@ public final class SourcesCommand implements Runnable {
         String url;
 
         @Option(names = "--kind", defaultValue = "feed", description = "feed, comments, video, site, thread (a page"
-                + " and its comments, followed through its pages) or forum (an index whose threads are each crawled).")
+                + " and its comments, followed through its pages), forum (an index whose threads are each crawled) or sitemap"
+                + " (an XML sitemap or sitemap index, plain or gzip, whose articles are each crawled).")
         String kind;
 
-        @Option(names = "--rule", paramLabel = "<name>", description = "thread or forum: the site rule of ingest.crawlRules"
+        @Option(names = "--rule", paramLabel = "<name>", description = "thread, forum or sitemap: the site rule of ingest.crawlRules"
                 + " (default: a rule declared for the host, else schema.org and the generic reader).")
         String rule;
 
-        @Option(names = "--max-pages", paramLabel = "<n>", description = "thread or forum: pages followed per visit.")
+        @Option(names = "--max-pages", paramLabel = "<n>", description = "thread or forum: pages followed per visit; sitemap: sitemap files read per visit.")
         Integer maxPages;
 
         @Option(names = "--brand", description = "A brand id this source talks about (repeatable).")
@@ -143,9 +144,10 @@ public final class SourcesCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--kind must be one of "
                         + String.join(", ", IngestConfig.KINDS));
             }
-            boolean crawled = kind.equals("thread") || kind.equals("forum");
+            boolean crawled = IngestConfig.CRAWLED_KINDS.contains(kind);
             if ((rule != null || maxPages != null) && !crawled) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--rule and --max-pages apply to --kind thread or forum");
+                throw new CommandLine.ParameterException(spec.commandLine(), "--rule and --max-pages apply to --kind"
+                        + " thread, forum or sitemap");
             }
             if (rule != null && config != null && CliSupport.ingest(config, contactUrl, allowRanges).rule(rule) == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no rule named " + rule + " in ingest.crawlRules of " + config);
@@ -287,7 +289,8 @@ public final class SourcesCommand implements Runnable {
         List<String> allowRanges = new ArrayList<>();
 
         @Option(names = "--kind", defaultValue = "feed", description = "feed, comments or video: how entries are read;"
-                + " thread or forum: read as a page by the crawler (also for an .html file, or a page that announces no feed).")
+                + " thread or forum: read as a page by the crawler (also for an .html file, or a page that announces no feed);"
+                + " sitemap: the articles a sitemap lists (also for a URL or file named sitemap*.xml or .xml.gz).")
         String kind;
 
         @Option(names = "--rule", paramLabel = "<name>", description = "Read the page with this rule of ingest.crawlRules"
@@ -298,6 +301,9 @@ public final class SourcesCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (SitemapTry.applies(target, kind)) {
+                return new SitemapTry(out, err).run(target, config, contactUrl, allowRanges);
+            }
             if (PageTry.applies(target, kind, rule)) {
                 return new PageTry(out, err).run(target, kind, rule, config, contactUrl, allowRanges);
             }

@@ -43,21 +43,34 @@ public final class ThreadPoller {
     public record Settings(List<SiteRule> rules, int defaultMaxPages, long retireAfterDays, Duration pageDelay,
                            int seenLimit) {}
 
+    private final SitemapPoller sitemaps;
+
     private final HttpFetcher fetcher;
     private final RobotsCache robots;
     private final PageExtractor extractor = new PageExtractor();
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
     private final Settings settings;
 
+    /** Without sitemap sources (they fail with a clear error). */
     public ThreadPoller(HttpFetcher fetcher, RobotsCache robots, Settings settings) {
+        this(fetcher, robots, settings, null);
+    }
+
+    /** @param sitemaps reads the sources of kind sitemap, whose articles then come back here as threads */
+    public ThreadPoller(HttpFetcher fetcher, RobotsCache robots, Settings settings, SitemapPoller sitemaps) {
         this.fetcher = fetcher;
         this.robots = robots;
         this.settings = settings;
+        this.sitemaps = sitemaps;
     }
 
     public FeedPoller.Polled poll(IngestState.Source source, IngestState.Feed previous, long minPoll, long maxPoll,
                                   Instant now) {
         IngestState.Feed prev = previous != null ? previous : FeedPoller.emptyState(source.url(), minPoll);
+        if (source.kind().equals("sitemap")) {
+            return sitemaps != null ? sitemaps.poll(source, previous, minPoll, maxPoll, now)
+                    : failed(prev, "kind sitemap is not read here", now, minPoll, maxPoll, null);
+        }
         SiteRule rule = SiteRules.forSource(settings.rules(), source.rule(), CanonicalUrl.host(source.url()));
         int maxPages = source.maxPages() != null ? source.maxPages() : settings.defaultMaxPages();
         Duration crawlDelay = null;

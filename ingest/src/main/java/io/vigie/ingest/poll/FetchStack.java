@@ -1,6 +1,7 @@
 package io.vigie.ingest.poll;
 
 import io.vigie.ingest.IngestConfig;
+import io.vigie.ingest.crawl.SitemapPoller;
 import io.vigie.ingest.crawl.ThreadPoller;
 import io.vigie.ingest.feeds.FeedReader;
 import io.vigie.ingest.feeds.MentionBuilder;
@@ -27,9 +28,12 @@ public record FetchStack(HttpFetcher fetcher, FeedPoller poller, HostPoliteness 
         AddressGuard guard = new AddressGuard(config.allowedPrivateRanges().stream().map(AddressRange::parse).toList());
         HttpFetcher fetcher = new HttpFetcher(settings, guard);
         RobotsCache robots = config.obeyRobots() ? new RobotsCache(fetcher, PRODUCT_TOKEN, clock) : null;
+        SitemapPoller sitemaps = new SitemapPoller(fetcher, robots, new SitemapPoller.Settings(
+                Duration.ofDays(config.sitemapHorizonDays()), config.sitemapMaxEntries(), config.defaultMaxPages(),
+                Duration.ofMillis(config.minHostDelayMillis()), config.seenLimitPerFeed(), config.maxResponseBytes()));
         ThreadPoller pages = new ThreadPoller(fetcher, robots, new ThreadPoller.Settings(config.crawlRules(),
                 config.defaultMaxPages(), config.retireAfterDays(), Duration.ofMillis(config.minHostDelayMillis()),
-                config.seenLimitPerFeed()));
+                config.seenLimitPerFeed()), sitemaps);
         FeedPoller poller = new FeedPoller(fetcher, robots, new FeedReader(), new MentionBuilder(), config.seenLimitPerFeed(),
                 pages);
         HostPoliteness politeness = new HostPoliteness(Duration.ofMillis(config.minHostDelayMillis()),

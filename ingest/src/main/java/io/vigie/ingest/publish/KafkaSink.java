@@ -150,6 +150,11 @@ public final class KafkaSink implements PollSink {
                 // threads found on a forum index become sources in the same transaction as the index's state
                 producer.send(sourceRecord(found.url(), found, statePartitions));
             }
+            for (String url : p.outcome().changed()) {
+                // an article whose sitemap lastmod moved: the same notice as a push, read by the instance owning it
+                producer.send(new ProducerRecord<>(Topics.INGEST_STATE, StateKeys.partitionOf(url, statePartitions),
+                        StateKeys.changedKey(url), null));
+            }
         }
         GroupView view = group == null ? null : group.get();
         if (view != null && view.groupMetadata() != null && !view.positions().isEmpty()) {

@@ -44,6 +44,30 @@ class SourcesTryCommandTest {
     }
 
     @Test
+    void tryOnASitemapFileSaysItIsASitemapAndHowManyArticlesItLists() throws Exception {
+        Path sitemap = dir.resolve("sitemap-news.xml");
+        Files.writeString(sitemap, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                  <url><loc>https://news.example/a/1</loc><lastmod>2024-05-14</lastmod></url>
+                  <url><loc>https://news.example/a/2</loc></url>
+                </urlset>""", StandardCharsets.UTF_8);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new SourcesCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("try", sitemap.toString());
+        assertEquals(0, code, err.toString());
+        String[] lines = out.toString().strip().split("\n");
+        assertEquals(2, lines.length, out.toString());
+        JsonNode first = new ObjectMapper().readTree(lines[0]);
+        assertEquals("https://news.example/a/1", first.get("url").asText());
+        assertEquals("2024-05-14T00:00:00Z", first.get("lastmod").asText());
+        assertTrue(err.toString().contains("sitemap: a sitemap listing 2 articles"), err.toString());
+    }
+
+    @Test
     void tryOnAUrlWithoutContactUrlSaysWhatIsMissing() {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new SourcesCommand());

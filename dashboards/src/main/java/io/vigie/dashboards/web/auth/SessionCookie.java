@@ -76,6 +76,41 @@ public final class SessionCookie {
         }
     }
 
+    /**
+     * A short-lived value signed with the session secret, for state that must survive a round trip through the
+     * browser unchanged (the OpenID Connect state, nonce and PKCE verifier). The purpose is part of what is signed,
+     * so a value sealed for one use is never accepted for another, nor as a session.
+     */
+    public String seal(String purpose, String payload, Duration ttl) {
+        String body = b64(payload) + "." + (clock.millis() + ttl.toMillis());
+        return body + "." + sign(purpose + "." + body);
+    }
+
+    /** What {@link #seal} sealed for this purpose, or empty when the value is forged, malformed or expired. */
+    public Optional<String> unseal(String purpose, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        int last = value.lastIndexOf('.');
+        if (last < 0) {
+            return Optional.empty();
+        }
+        String body = value.substring(0, last);
+        byte[] expected = sign(purpose + "." + body).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, value.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        String[] parts = body.split("\\.", -1);
+        try {
+            if (parts.length != 2 || Long.parseLong(parts[1]) < clock.millis()) {
+                return Optional.empty();
+            }
+            return Optional.of(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     private static String b64(String s) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }

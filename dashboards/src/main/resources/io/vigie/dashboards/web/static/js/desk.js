@@ -31,6 +31,35 @@
     return closing.length ? closing[closing.length - 1].actor : null;
   }
 
+  // Per person and per brand: who answers how fast, today and this week, one row each (the week's names first).
+  function renderBreakdown(figures) {
+    const table = document.getElementById("figures-detail");
+    let rows = 0;
+    for (const [kind, key] of [["person", "perPerson"], ["brand", "perBrand"]]) {
+      const body = table.querySelector('tbody[data-kind="' + kind + '"]');
+      body.replaceChildren();
+      const week = figures.thisWeek[key] || {};
+      const today = figures.today[key] || {};
+      for (const name of Object.keys(week).sort()) {
+        const tr = document.createElement("tr");
+        tr.dataset[kind] = name;
+        const th = document.createElement("th");
+        th.textContent = body.dataset.label + " " + name;
+        tr.appendChild(th);
+        const t = today[name] || {};
+        const w = week[name];
+        [Vigie.num(w.answered), duration(t.median), duration(t.p90), duration(w.median), duration(w.p90)].forEach(v => {
+          const td = document.createElement("td");
+          td.textContent = v;
+          tr.appendChild(td);
+        });
+        body.appendChild(tr);
+        rows++;
+      }
+    }
+    table.hidden = rows === 0;
+  }
+
   function field(node, name) { return node.querySelector('[data-field="' + name + '"]'); }
 
   const pageData = document.getElementById("page-data").dataset;
@@ -121,9 +150,22 @@
     document.getElementById("today-p90").textContent = duration(body.figures.today.team.p90);
     document.getElementById("week-median").textContent = duration(body.figures.thisWeek.team.median);
     document.getElementById("week-p90").textContent = duration(body.figures.thisWeek.team.p90);
-    list.replaceChildren();
+    renderBreakdown(body.figures);
+    // An item whose state did not change keeps its node: what a teammate is typing in it survives a change made
+    // elsewhere, and open details stay open. Only the time waited moves.
+    const kept = new Map();
+    list.querySelectorAll("li.desk-item").forEach(n => kept.set(n.dataset.mention, n));
+    const nodes = [];
     for (const item of items) {
+      const signature = JSON.stringify([Object.assign({}, item, {waited: null}), templatesFor(item)]);
+      const old = kept.get(item.mentionId);
+      if (old && old.dataset.signature === signature) {
+        field(old, "waited").textContent = duration(item.waited);
+        nodes.push(old);
+        continue;
+      }
       const node = tpl.content.firstElementChild.cloneNode(true);
+      node.dataset.signature = signature;
       node.dataset.mention = item.mentionId;
       const r = item.response || {};
       node.dataset.status = r.status || "OPEN";
@@ -140,6 +182,7 @@
       field(node, "source").textContent = item.source;
       field(node, "author").textContent = item.author || "";
       field(node, "waited").textContent = duration(item.waited);
+      if (r.firstAnsweredAt) { field(node, "waitedLabel").textContent = pageData.answeredAfter; }
       field(node, "reach").textContent = Vigie.num(item.reach);
       field(node, "text").textContent = (item.text || "").slice(0, 400);
       field(node, "assignee").textContent = r.assignee || "–";
@@ -156,8 +199,9 @@
       renderTemplates(node, item);
       authorHistory(node, item);
       node.querySelectorAll("[data-action]").forEach(b => b.addEventListener("click", () => act(node, b.dataset.action)));
-      list.appendChild(node);
+      nodes.push(node);
     }
+    list.replaceChildren(...nodes);
   }
 
   function act(node, action) {
