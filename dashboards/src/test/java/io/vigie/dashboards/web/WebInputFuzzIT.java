@@ -72,6 +72,10 @@ class WebInputFuzzIT {
                         HttpResponse<String> r = web.get("/api/search?q=brand%3A" + web.brand);
                         return r.statusCode() == 200 && r.body().contains(web.brand);
                     }));
+            // Found by this test: an unknown incident status was a 500.
+            HttpResponse<String> unknownStatus = web.get("/api/incidents?status=OPEatus");
+            assertEquals(400, unknownStatus.statusCode(), unknownStatus.body());
+            assertTrue(unknownStatus.body().contains("unknown status"), unknownStatus.body());
             String viewer = DashboardWebIT.signIn(web, WebFixture.VIEWER);
             String admin = DashboardWebIT.signIn(web, WebFixture.ADMIN);
             String viewerCsrf = csrf(web, viewer);
