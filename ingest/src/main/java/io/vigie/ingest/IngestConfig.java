@@ -250,7 +250,8 @@ public record IngestConfig(
             if (s.rule() != null && rule(s.rule()) == null) {
                 throw doc.error(key + ".rule", "names no rule of ingest.crawlRules: " + s.rule());
             }
-            if (s.rule() != null && !CRAWLED_KINDS.contains(s.kind())) {
+            // No kind is a feed (List.contains(null) would throw: it was a NullPointerException at start).
+            if (s.rule() != null && (s.kind() == null || !CRAWLED_KINDS.contains(s.kind()))) {
                 throw doc.error(key + ".rule", "applies to kind thread, forum or sitemap only");
             }
             if (s.maxPages() != null && s.maxPages() <= 0) {

@@ -28,6 +28,25 @@ class IngestConfigFuzzTest {
             "timeZone: Mars/Olympus", "hosts: [", "${UNSET}");
 
     @Test
+    void aSourceWithACrawlRuleAndNoKindIsAConfigErrorNotANullPointerException() {
+        String yaml = """
+                ingest:
+                  contactUrl: https://vigie.example.net/about
+                  sources:
+                    - name: forum
+                      url: https://forum.velo.example/t/1
+                      rule: velo-forum
+                  crawlRules:
+                    - name: velo-forum
+                      hosts: [forum.velo.example]
+                      item: div.post
+                """;
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> IngestConfig.bind(ConfigDocument.parse(yaml, "fuzz.yml", ENV::get)));
+        assertTrue(e.getMessage().startsWith("fuzz.yml:6: ingest.sources[0].rule: applies to kind"), e.getMessage());
+    }
+
+    @Test
     void mutatedIngestSectionsBindOrFailWithAnErrorThatNamesTheFile() throws Exception {
         String example = Files.readString(Path.of(System.getProperty("vigie.repo.root", ".."), "vigie.example.yml"));
         Fuzz fuzz = new Fuzz("ingest-config", Duration.ofSeconds(10));
