@@ -224,7 +224,8 @@ public record IngestConfig(
             if (r.dateFormat() != null) {
                 try {
                     java.time.format.DateTimeFormatter.ofPattern(r.dateFormat());
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | ClassCastException e) {
+                    // The JDK throws ClassCastException for a pad before adjacent fields ("ppHmm"): still a bad pattern.
                     throw doc.error(key + ".dateFormat", "is not a DateTimeFormatter pattern: " + e.getMessage());
                 }
             }

@@ -47,6 +47,23 @@ class IngestConfigFuzzTest {
     }
 
     @Test
+    void aDatePatternTheJdkCannotBuildIsAConfigErrorNotAClassCastException() {
+        String yaml = """
+                ingest:
+                  contactUrl: https://vigie.example.net/about
+                  crawlRules:
+                    - name: velo-forum
+                      hosts: [forum.velo.example]
+                      item: div.post
+                      dateFormat: ppHmm
+                """;
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> IngestConfig.bind(ConfigDocument.parse(yaml, "fuzz.yml", ENV::get)));
+        assertTrue(e.getMessage().startsWith("fuzz.yml:7: ingest.crawlRules[0].dateFormat: is not a DateTimeFormatter"),
+                e.getMessage());
+    }
+
+    @Test
     void mutatedIngestSectionsBindOrFailWithAnErrorThatNamesTheFile() throws Exception {
         String example = Files.readString(Path.of(System.getProperty("vigie.repo.root", ".."), "vigie.example.yml"));
         Fuzz fuzz = new Fuzz("ingest-config", Duration.ofSeconds(10));
