@@ -224,7 +224,8 @@ public record IngestConfig(
             if (r.dateFormat() != null) {
                 try {
                     java.time.format.DateTimeFormatter.ofPattern(r.dateFormat());
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | ClassCastException e) {
+                    // The JDK throws ClassCastException for a pad before adjacent fields ("ppHmm"): still a bad pattern.
                     throw doc.error(key + ".dateFormat", "is not a DateTimeFormatter pattern: " + e.getMessage());
                 }
             }
@@ -250,7 +251,8 @@ public record IngestConfig(
             if (s.rule() != null && rule(s.rule()) == null) {
                 throw doc.error(key + ".rule", "names no rule of ingest.crawlRules: " + s.rule());
             }
-            if (s.rule() != null && !CRAWLED_KINDS.contains(s.kind())) {
+            // No kind is a feed (List.contains(null) would throw: it was a NullPointerException at start).
+            if (s.rule() != null && (s.kind() == null || !CRAWLED_KINDS.contains(s.kind()))) {
                 throw doc.error(key + ".rule", "applies to kind thread, forum or sitemap only");
             }
             if (s.maxPages() != null && s.maxPages() <= 0) {

@@ -3,6 +3,8 @@ package io.vigie.alerting.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.vigie.alerting.AlertingConfig;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +67,13 @@ public final class AlertingApi implements VigieService {
     private final Clock clock;
     private final ObjectMapper json = VigieJson.newMapper();
     private Javalin app;
+    private final List<Route> routes = new ArrayList<>();
+
+    /**
+     * One route as registered, and who may call it: {@code token} (the API token when one is configured),
+     * {@code signed link} (the token in the path is the credential) or {@code anyone}.
+     */
+    public record Route(String method, String path, String access) {}
 
     /** Body of the incident actions. */
     public record ActionRequest(String actor, String note) {}
@@ -99,40 +109,45 @@ public final class AlertingApi implements VigieService {
             c.jsonMapper(new JavalinJackson(json, false));
         });
         app.before("/api/*", this::authorize);
-        app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
-        app.get("/api/incidents", this::listIncidents);
-        app.get("/api/incidents/{id}", ctx -> ctx.json(incident(ctx.pathParam("id"))));
-        app.post("/api/incidents/{id}/acknowledge", ctx -> act(ctx, Actions.ACKNOWLEDGED));
-        app.post("/api/incidents/{id}/resolve", ctx -> act(ctx, Actions.RESOLVED));
-        app.post("/api/incidents/{id}/reopen", ctx -> act(ctx, Actions.REOPENED));
-        app.post("/api/incidents/{id}/notes", ctx -> act(ctx, Actions.NOTE));
-        app.get("/api/silences", ctx -> ctx.json(desk.silences()));
-        app.get("/api/silences/{id}", ctx -> ctx.json(desk.silence(ctx.pathParam("id"))
+        route(HandlerType.GET, "/health", ctx -> ctx.json(Map.of("status", "up")));
+        route(HandlerType.GET, "/api/incidents", this::listIncidents);
+        route(HandlerType.GET, "/api/incidents/{id}", ctx -> ctx.json(incident(ctx.pathParam("id"))));
+        route(HandlerType.POST, "/api/incidents/{id}/acknowledge", ctx -> act(ctx, Actions.ACKNOWLEDGED));
+        route(HandlerType.POST, "/api/incidents/{id}/resolve", ctx -> act(ctx, Actions.RESOLVED));
+        route(HandlerType.POST, "/api/incidents/{id}/reopen", ctx -> act(ctx, Actions.REOPENED));
+        route(HandlerType.POST, "/api/incidents/{id}/notes", ctx -> act(ctx, Actions.NOTE));
+        route(HandlerType.GET, "/api/silences", ctx -> ctx.json(desk.silences()));
+        route(HandlerType.GET, "/api/silences/{id}", ctx -> ctx.json(desk.silence(ctx.pathParam("id"))
                 .orElseThrow(() -> new NoSuchElementException("no silence " + ctx.pathParam("id")))));
-        app.post("/api/silences", ctx -> ctx.status(HttpStatus.CREATED)
+        route(HandlerType.POST, "/api/silences", ctx -> ctx.status(HttpStatus.CREATED)
                 .json(desk.addSilence(silence(ctx, "sil-" + UUID.randomUUID()))));
-        app.put("/api/silences/{id}", ctx -> {
+        route(HandlerType.PUT, "/api/silences/{id}", ctx -> {
             desk.silence(ctx.pathParam("id"))
                     .orElseThrow(() -> new NoSuchElementException("no silence " + ctx.pathParam("id")));
             ctx.json(desk.addSilence(silence(ctx, ctx.pathParam("id"))));
         });
-        app.delete("/api/silences/{id}", ctx -> {
-            String actor = required(ctx.queryParam("actor"), "actor");
+        route(HandlerType.DELETE, "/api/silences/{id}", ctx -> {
+            String actor = oneLine(required(ctx.queryParam("actor"), "actor"), "actor");
             if (!desk.deleteSilence(ctx.pathParam("id"), actor)) {
                 throw new NoSuchElementException("no silence " + ctx.pathParam("id"));
             }
             ctx.status(HttpStatus.NO_CONTENT);
         });
-        app.get("/api/notifications/failed", ctx -> {
+        route(HandlerType.GET, "/api/notifications/failed", ctx -> {
             OutboxDispatcher o = outbox.get();
             ctx.json(o == null ? List.of() : o.recentlyFailed());
         });
-        app.get("/a/{token}", ctx -> linkPage(ctx, false));
-        app.post("/a/{token}", ctx -> linkPage(ctx, true));
+        route(HandlerType.GET, "/a/{token}", ctx -> linkPage(ctx, false));
+        route(HandlerType.POST, "/a/{token}", ctx -> linkPage(ctx, true));
         app.exception(ActionQueuedException.class, (e, ctx) -> error(ctx, HttpStatus.ACCEPTED, e));
         app.exception(NoSuchElementException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e));
         app.exception(IllegalStateException.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e));
+        // A malformed ISO duration ("P", "PTx") or one that overflows an instant: the caller's input, not a 500.
+        app.exception(java.time.DateTimeException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
+                new IllegalArgumentException("bad time or duration: " + e.getMessage())));
+        app.exception(ArithmeticException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
+                new IllegalArgumentException("time or duration out of range: " + e.getMessage())));
         app.exception(io.javalin.validation.ValidationException.class,
                 (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e));
         app.exception(com.fasterxml.jackson.core.JacksonException.class,
@@ -140,6 +155,17 @@ public final class AlertingApi implements VigieService {
                         "invalid JSON body: " + e.getOriginalMessage())));
         app.start(config.api().host(), config.api().port());
         log.info("service=alerting-api event=started host={} port={}", config.api().host(), app.port());
+    }
+
+    /** Every route, in the order registered (tests call each one; the README lists them). */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    private void route(HandlerType method, String path, Handler handler) {
+        app.addHttpHandler(method, path, handler);
+        routes.add(new Route(method.name(), path, path.startsWith("/api/") ? "token" : path.startsWith("/a/")
+                ? "signed link" : "anyone"));
     }
 
     private void authorize(Context ctx) {
@@ -169,18 +195,22 @@ public final class AlertingApi implements VigieService {
     }
 
     private void act(Context ctx, String action) throws Exception {
-        ActionRequest body = ctx.body().isBlank() ? new ActionRequest(null, null)
-                : json.readValue(ctx.body(), ActionRequest.class);
+        ActionRequest body = ctx.body().isBlank() ? null : json.readValue(ctx.body(), ActionRequest.class);
+        // A JSON null body reads as null: the same as no body, "actor is required" below, not a 500.
+        body = body == null ? new ActionRequest(null, null) : body;
         incident(ctx.pathParam("id"));
-        ctx.json(desk.act(ctx.pathParam("id"), action, required(body.actor(), "actor"), body.note()));
+        ctx.json(desk.act(ctx.pathParam("id"), action, oneLine(required(body.actor(), "actor"), "actor"), body.note()));
     }
 
     private Silence silence(Context ctx, String id) throws Exception {
         SilenceRequest r = json.readValue(ctx.body(), SilenceRequest.class);
+        if (r == null) {
+            throw new IllegalArgumentException("the body must be a JSON object: {\"matchers\": [...], ...}");
+        }
         if (r.matchers() == null || r.matchers().isEmpty()) {
             throw new IllegalArgumentException("matchers: at least one is required, e.g. brand=\"acme\"");
         }
-        r.matchers().forEach(Matcher::parse);
+        r.matchers().forEach(m -> Matcher.parse(oneLine(m, "matchers")));
         Instant now = clock.instant();
         Instant starts = r.startsAt() == null ? now : r.startsAt();
         Instant ends = r.endsAt();
@@ -190,7 +220,7 @@ public final class AlertingApi implements VigieService {
         if (ends == null) {
             throw new IllegalArgumentException("endsAt or duration is required: a silence always expires");
         }
-        return new Silence(0, id, r.matchers(), starts, ends, required(r.author(), "author"),
+        return new Silence(0, id, r.matchers(), starts, ends, oneLine(required(r.author(), "author"), "author"),
                 required(r.reason(), "reason"), now);
     }
 
@@ -247,6 +277,14 @@ public final class AlertingApi implements VigieService {
                 : new AlertingConfig.Receiver("link", "webhook", null, null, "en", "UTC", null, null, null, null);
         page.put("language", shownTo.language());
         ctx.contentType("text/html; charset=utf-8").result(renderer.render("link.html.peb", "html", page, shownTo));
+    }
+
+    /** Who did it goes into one-line log records: a line break or control character there would forge a record. */
+    private static String oneLine(String value, String field) {
+        if (value != null && value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+            throw new IllegalArgumentException(field + ": no line breaks or control characters");
+        }
+        return value;
     }
 
     private static String required(String value, String field) {

@@ -82,7 +82,9 @@ final class SignInPages {
             showForm(ctx, "signin.expired", 403);
             return;
         }
-        String name = Optional.ofNullable(ctx.formParam("name")).orElse("").trim();
+        // No line breaks or control characters: the name goes into one-line log records (and matches no account).
+        String name = Optional.ofNullable(ctx.formParam("name")).orElse("").trim()
+                .replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]", "?");
         String userKey = "user:" + name;
         String ipKey = "ip:" + ctx.ip();
         if (!throttle.allows(userKey, ipKey)) {

@@ -122,8 +122,19 @@ public final class IncidentsPage {
 
     public void json(Context ctx) {
         String status = ctx.queryParam("status");
-        ctx.json(status == null ? desk.incidents().incidents()
-                : desk.incidents().incidents(IncidentStatus.valueOf(status.toUpperCase(Locale.ROOT))));
+        if (status == null) {
+            ctx.json(desk.incidents().incidents());
+            return;
+        }
+        IncidentStatus wanted;
+        try {
+            wanted = IncidentStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            // The caller's typo, not a server error (it was a 500).
+            throw new io.javalin.http.BadRequestResponse("unknown status " + status + ": one of "
+                    + java.util.Arrays.toString(IncidentStatus.values()));
+        }
+        ctx.json(desk.incidents().incidents(wanted));
     }
 
     public void one(Context ctx) {
