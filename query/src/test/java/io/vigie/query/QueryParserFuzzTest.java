@@ -1,5 +1,6 @@
 package io.vigie.query;
 
+import io.vigie.model.testing.Fuzz;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.vigie.alerting.api;
 
+import io.vigie.model.testing.Fuzz;
 import static io.vigie.alerting.Signals.signal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

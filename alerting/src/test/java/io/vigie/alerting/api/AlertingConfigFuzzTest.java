@@ -1,5 +1,6 @@
 package io.vigie.alerting.api;
 
+import io.vigie.model.testing.Fuzz;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigie.alerting.Fixtures;

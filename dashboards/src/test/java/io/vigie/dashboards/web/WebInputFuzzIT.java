@@ -1,5 +1,6 @@
 package io.vigie.dashboards.web;
 
+import io.vigie.model.testing.Fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package io.vigie.ingest.fuzz;
 
+import io.vigie.model.testing.Fuzz;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigie.ingest.IngestConfig;

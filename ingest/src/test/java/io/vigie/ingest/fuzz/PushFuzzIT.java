@@ -1,5 +1,6 @@
 package io.vigie.ingest.fuzz;
 
+import io.vigie.model.testing.Fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

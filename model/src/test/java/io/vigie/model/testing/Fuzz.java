@@ -1,4 +1,4 @@
-package io.vigie.ingest.fuzz;
+package io.vigie.model.testing;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,10 +15,12 @@ import java.util.concurrent.TimeoutException;
  * timeout, for a few seconds. The seed is printed; {@code -Dvigie.fuzz.seed=N} replays a run (the same seed gives the
  * same inputs in the same order), {@code -Dvigie.fuzz.seconds=S} runs longer (default 3 per entry point).
  * The target throws only on a bug: it catches the documented errors itself and checks them.
+ *
+ * <p>Shared by every module's fuzz tests through this module's test jar ({@code vigie-model}, type {@code test-jar}).
  */
-final class Fuzz {
+public final class Fuzz {
     /** One fuzzed entry point: takes an input, throws on a bug. */
-    interface Target {
+    public interface Target {
         void accept(String input) throws Exception;
     }
 
@@ -32,7 +34,7 @@ final class Fuzz {
     private final Duration budget;
     private final Duration perInput;
 
-    Fuzz(String name, Duration perInput) {
+    public Fuzz(String name, Duration perInput) {
         this.name = name;
         String given = System.getProperty("vigie.fuzz.seed");
         this.seed = given == null || given.isBlank() ? System.nanoTime() : Long.parseLong(given.trim());
@@ -43,12 +45,12 @@ final class Fuzz {
                 + " (replay with -Dvigie.fuzz.seed=" + seed + ")");
     }
 
-    Random random() {
+    public Random random() {
         return random;
     }
 
     /** A mutated copy of one of {@code corpus}: one to four edits, with pieces of {@code dictionary} and odd characters. */
-    String mutate(List<String> corpus, List<String> dictionary) {
+    public String mutate(List<String> corpus, List<String> dictionary) {
         StringBuilder s = new StringBuilder(corpus.get(random.nextInt(corpus.size())));
         int edits = 1 + random.nextInt(4);
         for (int i = 0; i < edits; i++) {
@@ -76,7 +78,7 @@ final class Fuzz {
     }
 
     /** Feeds mutated inputs to {@code target} until the budget is spent; returns how many ran. */
-    int run(List<String> corpus, List<String> dictionary, Target target) throws Exception {
+    public int run(List<String> corpus, List<String> dictionary, Target target) throws Exception {
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "fuzz-" + name);
             t.setDaemon(true);
