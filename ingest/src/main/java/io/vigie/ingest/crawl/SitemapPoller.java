@@ -276,18 +276,11 @@ public final class SitemapPoller {
     }
 
     private static String pathOf(String url) {
-        URI u = URI.create(url);
-        String path = u.getRawPath() == null ? "" : u.getRawPath();
-        return u.getRawQuery() == null ? path : path + "?" + u.getRawQuery();
+        return CrawlPace.pathOf(url);
     }
 
     private void pause(Duration crawlDelay) {
-        long millis = Math.max(settings.pageDelay().toMillis(), crawlDelay == null ? 0 : crawlDelay.toMillis());
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        CrawlPace.pause(settings.pageDelay(), crawlDelay);
     }
 
     private static FeedPoller.Polled failed(IngestState.Feed prev, String why, Instant now, long minPoll, long maxPoll,
