@@ -126,6 +126,11 @@ class MetricsIT {
                     // topics: at least this run's three brand mentions, not exactly.
                     assertTrue(sample(scrape, "vigie_mentions_out_total", "stage=\"dashboards\"") >= 3, scrape);
                     assertTrue(sample(scrape, "vigie_feeds_polled_total", "outcome=\"ok\"") >= 1, scrape);
+                    assertTrue(scrape.lines().anyMatch(l -> l.startsWith("kafka_producer_") && l.contains("stage=\"ingest\"")),
+                            "ingest's producer metrics: " + scrape);
+                    // The feeds gauges (this run's site answers; earlier ITs' closed sites may be failing).
+                    assertTrue(sample(scrape, "vigie_feeds", "state=\"polled\"") >= 1, scrape);
+                    assertTrue(scrape.contains("vigie_feeds{") && scrape.contains("state=\"backoff\""), scrape);
                     // No "failed == 0": ingest polls every source in ingest.state, and on the shared cluster that includes
                     // the sources of earlier ITs, whose sites are closed (seen in CI: 3 failed polls, 0 dead letters).
                     // This run's own feed is proven read by the exact ingest count and the index above.

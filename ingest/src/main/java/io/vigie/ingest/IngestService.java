@@ -2,6 +2,7 @@ package io.vigie.ingest;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigie.ingest.poll.MeteredPollSink;
+import io.vigie.runtime.metrics.MetricNames;
 import io.vigie.runtime.metrics.StageMetrics;
 import io.vigie.ingest.identity.CanonicalUrl;
 import io.vigie.ingest.poll.FetchStack;
@@ -38,6 +39,8 @@ public final class IngestService implements VigieService {
     private IngestEngine engine;
     private KafkaSink sink;
     private final StageMetrics metrics;
+    private final java.util.List<io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics> clientMetrics =
+            new java.util.ArrayList<>();
     private StateConsumer stateConsumer;
     private SignalWatcher signals;
 
@@ -70,14 +73,28 @@ public final class IngestService implements VigieService {
                 new IngestEngine.Settings(config.fetchThreads(), config.defaultMinPollSeconds(),
                         config.defaultMaxPollSeconds(), config.signalPollSeconds()),
                 clock, url -> StateKeys.partitionOf(url, partitions));
+        registerFeedGauges();
         stateConsumer = new StateConsumer(kafka, instanceId, engine);
         holder[0] = stateConsumer;
         signals = new SignalWatcher(kafka, clock, engine::brandsUnderSignal);
+        clientMetrics.add(metrics.kafkaClient(sink.producer()));
+        clientMetrics.add(metrics.kafkaClient(stateConsumer.consumer()));
+        clientMetrics.add(metrics.kafkaClient(signals.consumer()));
         engine.start();
         stateConsumer.start();
         signals.start();
         LOG.info("event=ingest_started instance={} sources_in_config={} user_agent=\"{}\"", instanceId,
                 config.sources().size(), stack.userAgent());
+    }
+
+    /** The feeds gauges read the current engine at each scrape (a restarted service replaces it). */
+    private void registerFeedGauges() {
+        metrics.gauge(MetricNames.FEEDS, "feeds this instance polls", "state", "polled",
+                () -> engine == null ? 0 : engine.feedCounts().polled());
+        metrics.gauge(MetricNames.FEEDS, "feeds whose last polls failed", "state", "failing",
+                () -> engine == null ? 0 : engine.feedCounts().failing());
+        metrics.gauge(MetricNames.FEEDS, "feeds whose host is held back after failures", "state", "backoff",
+                () -> engine == null ? 0 : engine.feedCounts().inBackoff());
     }
 
     /** Writes the configuration's sources to ingest.state, where every instance (and the CLI) reads them. */
@@ -104,6 +121,9 @@ public final class IngestService implements VigieService {
 
     @Override
     public void close() {
+        // The binders first: they read the clients' metrics, which a closed client no longer has.
+        clientMetrics.forEach(io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics::close);
+        clientMetrics.clear();
         if (signals != null) {
             signals.close();
         }

@@ -141,7 +141,9 @@ public final class EngagementIndexer implements VigieService {
                         batch.put(p.documentId(), p);
                     }
                 }
-                writeUntilTaken(client, batch);
+                if (!writeUntilTaken(client, batch)) {
+                    break; // stopping with versions not yet taken: they are read again after a restart
+                }
                 Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
                 for (TopicPartition tp : records.partitions()) {
                     List<ConsumerRecord<String, byte[]>> of = records.records(tp);
@@ -189,8 +191,11 @@ public final class EngagementIndexer implements VigieService {
         }
     }
 
-    /** Writes the batch, retrying what Elasticsearch refused or could not take: a version is never dropped. */
-    private void writeUntilTaken(ElasticsearchClient client, Map<String, Point> batch) throws InterruptedException {
+    /**
+     * Writes the batch, retrying what Elasticsearch refused or could not take: a version is never dropped. False when
+     * the service stops before everything was taken (the caller then commits nothing).
+     */
+    private boolean writeUntilTaken(ElasticsearchClient client, Map<String, Point> batch) throws InterruptedException {
         Map<String, Point> left = new LinkedHashMap<>(batch);
         for (int attempt = 1; !left.isEmpty() && running; attempt++) {
             try {
@@ -216,6 +221,7 @@ public final class EngagementIndexer implements VigieService {
                 Thread.sleep(backoff.delay(attempt).toMillis());
             }
         }
+        return left.isEmpty();
     }
 
     private static Map<String, Object> document(Point p) {

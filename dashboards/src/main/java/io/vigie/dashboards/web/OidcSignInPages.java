@@ -90,7 +90,9 @@ final class OidcSignInPages {
             OidcProvider.SignedIn user = provider.finish(code, pending.get().codeVerifier(), pending.get().nonce());
             cookies.set(ctx, SessionCookie.NAME, sessions.issue(user.name(), user.role()),
                     (int) sessions.lifetime().toSeconds(), SameSite.LAX);
-            log.info("event=signin via=oidc user=\"{}\" role={}", user.name().replace('"', '\''), user.role().configName());
+            // The name comes from the provider's signed token, but it is still outside text: one log line, always.
+            log.info("event=signin via=oidc user=\"{}\" role={}", user.name().replace('"', '\'')
+                    .replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]", "?"), user.role().configName());
             DashboardWeb.noStore(ctx);
             ctx.redirect(pending.get().next());
         } catch (OidcProvider.SignInRefused e) {

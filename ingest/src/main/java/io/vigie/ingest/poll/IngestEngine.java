@@ -65,6 +65,34 @@ public final class IngestEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The feeds this instance polls, for the {@code vigie_feeds} gauges: how many, how many whose last polls failed,
+     * and how many wait out a host's backoff after failures.
+     */
+    public record FeedCounts(long polled, long failing, long inBackoff) {}
+
+    /** Counted now over the ready, unpaused feeds of this instance's partitions. */
+    public FeedCounts feedCounts() {
+        long polledFeeds = 0;
+        long failing = 0;
+        long inBackoff = 0;
+        for (Slot slot : slots.values()) {
+            IngestState.Source source = slot.source;
+            if (!slot.ready || source == null || source.paused()) {
+                continue;
+            }
+            polledFeeds++;
+            IngestState.Feed state = slot.state;
+            if (state != null && state.consecutiveErrors() > 0) {
+                failing++;
+            }
+            if (politeness.consecutiveFailures(slot.host) > 0) {
+                inBackoff++;
+            }
+        }
+        return new FeedCounts(polledFeeds, failing, inBackoff);
+    }
+
     /** Figures for operators and the benchmark. */
     public record Stats(long polls, long failures, long entriesParsed, long mentionsPublished, long commitFailures,
                         long pushedPolls) {}

@@ -79,6 +79,11 @@ public final class KafkaSink implements PollSink {
         this.committer.start();
     }
 
+    /** The transactional producer, for its Kafka client metrics (send rates, errors, transaction times). */
+    public org.apache.kafka.clients.producer.Producer<?, ?> producer() {
+        return producer;
+    }
+
     @Override
     public void commit(String feedUrl, PollOutcome outcome) throws Exception {
         if (fatal != null) {

@@ -56,6 +56,11 @@ public final class SignalWatcher implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
+    /** The consumer, for its Kafka client metrics (fetch rates, lag, rebalances). */
+    public org.apache.kafka.clients.consumer.Consumer<?, ?> consumer() {
+        return consumer;
+    }
+
     public void start() {
         thread.start();
     }

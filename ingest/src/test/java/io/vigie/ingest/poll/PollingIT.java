@@ -91,6 +91,38 @@ class PollingIT {
     }
 
     @Test
+    void aFailingFeedIsCountedFailingAndInBackoffUntilItAnswersAgain() throws Exception {
+        LocalSites.Site site = sites.site(25);
+        List<Long> hits = new CopyOnWriteArrayList<>();
+        site.route("/feed", ex -> {
+            hits.add(System.nanoTime());
+            if (hits.size() <= 2) {
+                LocalSites.respond(ex, 503, "text/plain", "down".getBytes(StandardCharsets.UTF_8));
+            } else {
+                LocalSites.respond(ex, 200, "application/rss+xml", rss(site.url("/feed"), 1, ""));
+            }
+        });
+        try (FetchStack stack = FetchStack.of(config(10), Clock.systemUTC()); IngestEngine engine = engine(stack)) {
+            engine.upsertSource(source("flaky", site.url("/feed")));
+            engine.markAllReady();
+            assertEquals(new IngestEngine.FeedCounts(1, 0, 0), engine.feedCounts(), "before any poll");
+            engine.start();
+            IngestEngine.FeedCounts down = null;
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (System.nanoTime() < deadline && (down == null || down.failing() == 0)) {
+                down = engine.feedCounts();
+                Thread.sleep(20);
+            }
+            assertEquals(new IngestEngine.FeedCounts(1, 1, 1), down, "failing, its host held back");
+            while (System.nanoTime() < deadline && (published.isEmpty() || engine.feedCounts().failing() > 0)) {
+                Thread.sleep(50);
+            }
+            assertEquals(new IngestEngine.FeedCounts(1, 0, 0), engine.feedCounts(), "answering again");
+            assertEquals(1, published.size());
+        }
+    }
+
+    @Test
     void a429WithRetryAfterKeepsTheHostQuietUntilThen() throws Exception {
         LocalSites.Site site = sites.site(21);
         List<Long> hits = new CopyOnWriteArrayList<>();

@@ -24,6 +24,11 @@ public final class MetricNames {
     public static final String NOTIFICATIONS = "vigie.notifications";
     /** Feed polls, tag {@code outcome} (ok, failed). */
     public static final String FEEDS_POLLED = "vigie.feeds.polled";
+    /**
+     * Feeds this ingest instance polls, a gauge with tag {@code state}: {@code polled} (all of them), {@code failing}
+     * (their last polls failed), {@code backoff} (their host is held back after failures).
+     */
+    public static final String FEEDS = "vigie.feeds";
     /** Pages connected to the dashboards' live channel (server-sent events) on this instance. */
     public static final String SSE_CLIENTS = "vigie.sse.clients";
     /** 1 while the process is ready (every check of /health/ready passes), else 0; tag {@code check} per check. */

@@ -103,6 +103,12 @@ public final class StageMetrics {
      * consumer's lag, commit latency) to the registry with Micrometer's binder, tagged with this stage; close the
      * returned binder with the consumer.
      */
+    /** Registers a gauge of this stage read at each scrape, e.g. {@code vigie_feeds{state="failing"}}. */
+    public void gauge(String name, String description, String tag, String value, java.util.function.Supplier<Number> read) {
+        io.micrometer.core.instrument.Gauge.builder(name, read).description(description).tag("stage", stage)
+                .tag(tag, value).register(registry);
+    }
+
     public KafkaClientMetrics kafkaClient(Consumer<?, ?> consumer) {
         KafkaClientMetrics binder = new KafkaClientMetrics(consumer, Tags.of("stage", stage), KAFKA_METRICS_SCHEDULER,
                 KAFKA_METRICS_REFRESH);

@@ -35,6 +35,7 @@ class MonitoringDocsTest {
             m.mentionsOut(1);
             m.deadLetter("unreadable feed: x");
             m.feedPolled(false);
+            m.gauge(MetricNames.FEEDS, "feeds", "state", "failing", () -> 0);
             m.notification("webhook", "retryable");
             m.bulk(false, Duration.ofMillis(3));
             m.hop("fetched-raw", Instant.EPOCH, Instant.EPOCH.plusMillis(5));
